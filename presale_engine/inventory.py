@@ -1,0 +1,167 @@
+"""Stock, supply and demand per SKU: available-to-promise and allocation.
+
+Pure functions over plain facts. ATP = on hand + incoming (by a date) - reserved -
+committed. Allocation hands stock to orders in priority order (earliest ship deadline,
+then earliest payment), first from stock on hand, then from supply batches as they
+arrive, and names the orders that would ship late or not at all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+_FAR_FUTURE = datetime.max  # noqa: DTZ901 - a sort key only, compared naive
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A supply batch (production run or purchase order) still to arrive."""
+
+    id: int
+    sku: str
+    qty: int  # units still expected (ordered minus received)
+    expected: date
+
+
+@dataclass(frozen=True)
+class Demand:
+    """Units an order needs, with what decides its priority."""
+
+    order_id: int
+    sku: str
+    qty: int
+    deadline: datetime | None
+    paid_at: datetime | None
+    reserved: bool = False  # already holds stock (reserve_stock campaigns)
+
+
+@dataclass(frozen=True)
+class StockPosition:
+    sku: str
+    on_hand: int
+    reserved: int
+    committed: int
+    incoming: int
+
+    @property
+    def available(self) -> int:
+        """Available to promise with all known supply counted."""
+        return self.on_hand + self.incoming - self.reserved - self.committed
+
+    @property
+    def free_on_hand(self) -> int:
+        return self.on_hand - self.reserved
+
+
+def atp_by_date(position: StockPosition, batches: Iterable[Batch],
+                dates: Sequence[date]) -> list[tuple[date, int]]:
+    """Available to promise on each date: stock plus supply expected by that date.
+
+    Each batch counts once, from its expected date on; a date before any batch sees only
+    the stock on hand.
+    """
+    mine = sorted((b for b in batches if b.sku == position.sku and b.qty > 0),
+                  key=lambda b: b.expected)
+    base = position.on_hand - position.reserved - position.committed
+    out = []
+    for d in sorted(dates):
+        arrived = sum(b.qty for b in mine if b.expected <= d)
+        out.append((d, base + arrived))
+    return out
+
+
+@dataclass(frozen=True)
+class Allocation:
+    order_id: int
+    sku: str
+    qty: int
+    source: str  # "stock" or "batch"
+    batch_id: int | None
+    available_on: date | None  # when the last unit is there (None: on hand now)
+
+
+@dataclass(frozen=True)
+class Shortage:
+    order_id: int
+    sku: str
+    qty_short: int  # units no known stock or supply covers
+    deadline: datetime | None
+    late: bool  # covered, but only by supply that arrives after the deadline
+    available_on: date | None
+
+
+@dataclass
+class AllocationResult:
+    allocations: list[Allocation] = field(default_factory=list)
+    short: list[Shortage] = field(default_factory=list)
+
+    @property
+    def short_order_ids(self) -> list[int]:
+        return [s.order_id for s in self.short]
+
+
+def _instant(t: datetime | None) -> datetime:
+    """A naive UTC time to sort by: aware times in different zones compare as instants."""
+    if t is None:
+        return _FAR_FUTURE
+    if t.tzinfo is not None and t.utcoffset() is not None:
+        t = t.astimezone(UTC)
+    return t.replace(tzinfo=None)
+
+
+def priority(d: Demand) -> tuple[datetime, datetime, int]:
+    """Earliest ship deadline first, then earliest payment, then order id (stable)."""
+    return (_instant(d.deadline), _instant(d.paid_at), d.order_id)
+
+
+@dataclass
+class _Left:
+    """What is still unallocated of one batch during an allocation run."""
+
+    batch_id: int
+    left: int
+    expected: date
+
+
+def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
+             demands: Iterable[Demand]) -> AllocationResult:
+    """Assign stock on hand, then supply in arrival order, to demands by priority.
+
+    A demand either gets all its units (possibly from several sources) or is reported
+    short; a demand covered only by a batch arriving after its deadline is reported as
+    late. ``deadline`` and ``paid_at`` must all be aware or all naive (UTC in practice).
+    """
+    stock = dict(on_hand)
+    queues: dict[str, list[_Left]] = defaultdict(list)
+    for b in sorted(batches, key=lambda b: (b.expected, b.id)):
+        if b.qty > 0:
+            queues[b.sku].append(_Left(b.id, b.qty, b.expected))
+    res = AllocationResult()
+    for d in sorted(demands, key=priority):
+        need = d.qty
+        from_stock = min(need, max(stock.get(d.sku, 0), 0))
+        if from_stock:
+            stock[d.sku] = stock.get(d.sku, 0) - from_stock
+            need -= from_stock
+            res.allocations.append(Allocation(d.order_id, d.sku, from_stock, "stock", None, None))
+        last_day: date | None = None
+        queue = queues.get(d.sku, [])
+        while need > 0 and queue:
+            head = queue[0]
+            take = min(need, head.left)
+            need -= take
+            head.left -= take
+            last_day = head.expected
+            res.allocations.append(
+                Allocation(d.order_id, d.sku, take, "batch", head.batch_id, head.expected))
+            if head.left == 0:
+                queue.pop(0)
+        late = (last_day is not None and d.deadline is not None
+                and last_day > d.deadline.date())
+        if need > 0 or late:
+            res.short.append(Shortage(d.order_id, d.sku, need, d.deadline, late and need == 0,
+                                      last_day))
+    return res
