@@ -1,0 +1,30 @@
+"""The use cases the GUI, the CLI and the tests share: the only door into the engine.
+
+Each public method is one transaction. Results are plain view objects (``views``).
+"""
+
+from ..store.queries import OrderFilter
+from .base import Clock, fixed_clock, system_clock
+from .stock_ops import StockOps
+from .views import (
+    CampaignDetail,
+    CampaignRow,
+    HistoryEntry,
+    OrderView,
+    ProductView,
+    ShopView,
+    StockRow,
+    SupplyView,
+    jsonable,
+)
+
+
+class Service(StockOps):
+    """All use cases (campaigns, orders, stock, shop settings) on one database."""
+
+
+__all__ = [
+    "CampaignDetail", "CampaignRow", "Clock", "HistoryEntry", "OrderFilter", "OrderView",
+    "ProductView", "Service", "ShopView", "StockRow", "SupplyView", "fixed_clock", "jsonable",
+    "system_clock",
+]

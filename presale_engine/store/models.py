@@ -1,0 +1,243 @@
+"""Tables. Money is integer minor units; times are UTC (naive in the column, aware in code).
+
+Indexes are chosen for what the order table and the risk checks ask (see
+docs/BENCHMARKS.md for the measurements behind each one).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores an aware datetime as naive UTC; hands back aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(),
+                                                     dict[str, Any]: JSON}
+
+
+class Shop(Base):
+    __tablename__ = "shop"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    # per-platform rule overrides: {"douyin": {"ship_days_max": 25}, ...}
+    rule_overrides: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+
+
+class Product(Base):
+    __tablename__ = "product"
+    __table_args__ = (UniqueConstraint("shop_id", "sku"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
+    sku: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(300))
+    variant: Mapped[str] = mapped_column(String(200), default="")
+    platform: Mapped[str | None] = mapped_column(String(20))
+    location: Mapped[str] = mapped_column(String(50), default="")
+    on_hand: Mapped[int] = mapped_column(default=0)
+    cost: Mapped[int | None] = mapped_column(BigInteger)
+    list_price: Mapped[int | None] = mapped_column(BigInteger)
+    sales_30d: Mapped[int | None]
+    updated_at: Mapped[datetime]
+
+
+class StockMove(Base):
+    """The stock ledger: every change of on-hand with its reason."""
+
+    __tablename__ = "stock_move"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
+    delta: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(40))  # count, receive, ship, adjust, return
+    ref: Mapped[str] = mapped_column(String(100), default="")
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100), default="")
+
+
+class SupplyBatch(Base):
+    __tablename__ = "supply_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
+    qty: Mapped[int]
+    received: Mapped[int] = mapped_column(default=0)
+    expected: Mapped[date] = mapped_column(Date)
+    supplier: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class Campaign(Base):
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
+    name: Mapped[str] = mapped_column(String(300))
+    platform: Mapped[str] = mapped_column(String(20))
+    profile: Mapped[str | None] = mapped_column(String(30))
+    type: Mapped[str] = mapped_column(String(10))
+    currency: Mapped[str] = mapped_column(String(3))
+    timezone: Mapped[str] = mapped_column(String(64))
+    deposit_start: Mapped[datetime | None]
+    deposit_end: Mapped[datetime | None]
+    balance_start: Mapped[datetime | None]
+    balance_end: Mapped[datetime | None]
+    sale_start: Mapped[datetime | None]
+    sale_end: Mapped[datetime | None]
+    ship_mode: Mapped[str] = mapped_column(String(20))
+    ship_days: Mapped[int | None]
+    ship_date: Mapped[date | None] = mapped_column(Date)
+    reservation: Mapped[str] = mapped_column(String(20))
+    per_buyer_limit: Mapped[int | None]
+    audience: Mapped[str] = mapped_column(String(20))
+    purpose: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CampaignItem(Base):
+    __tablename__ = "campaign_item"
+    __table_args__ = (UniqueConstraint("campaign_id", "sku"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(100))
+    price: Mapped[int | None] = mapped_column(BigInteger)
+    deposit: Mapped[int | None] = mapped_column(BigInteger)
+    deposit_value: Mapped[int | None] = mapped_column(BigInteger)
+    balance_discount: Mapped[int] = mapped_column(BigInteger, default=0)
+    list_price: Mapped[int | None] = mapped_column(BigInteger)
+    min_balance: Mapped[int] = mapped_column(BigInteger, default=1)
+    cap: Mapped[int | None]
+    # [{"min_units": 100, "price": 27900}, ...] in minor units
+    tiers: Mapped[list[dict[str, int]]] = mapped_column(JSON, default=list)
+
+
+class Order(Base):
+    """One presale (or normal) order line: the parent of its payment records."""
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("shop_id", "platform", "order_no"),
+        # Order table by status, newest first; and the counts per status.
+        Index("ix_orders_status_deadline", "status", "ship_deadline"),
+        # Due in 48 h / overdue: open orders with a deadline in a range.
+        Index("ix_orders_deadline_status", "ship_deadline", "status"),
+        # Per-SKU committed/reserved units: covering (status, product, qty).
+        Index("ix_orders_status_product_qty", "status", "product_id", "qty", "reserved"),
+        Index("ix_orders_campaign_status", "campaign_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
+    platform: Mapped[str] = mapped_column(String(20))
+    order_no: Mapped[str] = mapped_column(String(64))
+    sub_order_no: Mapped[str] = mapped_column(String(64), default="")
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
+    sku: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(24))
+    qty: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    deposit: Mapped[int] = mapped_column(BigInteger, default=0)  # order deposit due
+    balance: Mapped[int] = mapped_column(BigInteger, default=0)  # order balance due
+    total: Mapped[int] = mapped_column(BigInteger)
+    buyer: Mapped[str] = mapped_column(String(100), default="")
+    ordered_at: Mapped[datetime]
+    deposit_paid_at: Mapped[datetime | None]
+    paid_at: Mapped[datetime | None]  # the completing payment (balance or full)
+    ship_deadline: Mapped[datetime | None]
+    shipped_at: Mapped[datetime | None]
+    carrier: Mapped[str] = mapped_column(String(50), default="")
+    tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    reserved: Mapped[int] = mapped_column(default=0)  # units holding real stock
+    flags: Mapped[str] = mapped_column(String(200), default="")  # e.g. "over_cap,over_limit"
+    updated_at: Mapped[datetime]
+
+
+class Payment(Base):
+    """Child payment records of an order (定金单, 尾款单, full payment, refunds)."""
+
+    __tablename__ = "payment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # deposit, balance, full, refund, penalty
+    amount: Mapped[int] = mapped_column(BigInteger)  # minor units; refunds are negative
+    at: Mapped[datetime]
+
+
+class OrderEvent(Base):
+    """The history of one order: every transition with time, actor and reason."""
+
+    __tablename__ = "order_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          index=True)
+    event: Mapped[str] = mapped_column(String(24))
+    from_status: Mapped[str | None] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Audit(Base):
+    """Every state change of anything (campaigns, stock, settings, bulk actions)."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

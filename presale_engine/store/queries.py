@@ -1,0 +1,171 @@
+"""Aggregate and list queries shared by the service (the only place they are written).
+
+Each takes an open session and returns plain tuples or ORM rows; counts and sums are
+done in SQL with the indexes in ``models`` so they stay fast on a million orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..orders import OPEN_DEMAND, TO_SHIP, Status
+from .models import Campaign, CampaignItem, Order, Product, SupplyBatch
+
+OPEN_DEMAND_VALUES = sorted(s.value for s in OPEN_DEMAND)
+TO_SHIP_VALUES = sorted(s.value for s in TO_SHIP)
+DEPOSITED_VALUES = sorted(s.value for s in Status
+                          if s not in (Status.AWAITING_DEPOSIT, Status.AWAITING_PAYMENT))
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    campaign_id: int | None = None
+    statuses: Collection[str] = ()
+    overdue: bool = False
+    due_within_hours: float | None = None
+    sku: str | None = None
+    platform: str | None = None
+    kind: str | None = None
+    search: str | None = None  # order number or buyer, prefix match
+
+
+def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
+    stmt = select(Order)
+    conds = []
+    if f.campaign_id is not None:
+        conds.append(Order.campaign_id == f.campaign_id)
+    statuses = list(f.statuses)
+    if f.overdue or f.due_within_hours is not None:
+        # Only orders owed a shipment can be overdue or due.
+        statuses = [s for s in (statuses or TO_SHIP_VALUES) if s in TO_SHIP_VALUES] or ["-"]
+    if statuses:
+        conds.append(Order.status.in_(statuses))
+    if f.overdue:
+        conds.append(Order.ship_deadline < now)
+    if f.due_within_hours is not None:
+        from datetime import timedelta
+
+        conds.append(Order.ship_deadline >= now)
+        conds.append(Order.ship_deadline <= now + timedelta(hours=f.due_within_hours))
+    if f.sku:
+        conds.append(Order.sku == f.sku)
+    if f.platform:
+        conds.append(Order.platform == f.platform)
+    if f.kind:
+        conds.append(Order.kind == f.kind)
+    if f.search:
+        like = f.search.replace("%", r"\%").replace("_", r"\_") + "%"
+        conds.append(or_(Order.order_no.like(like, escape="\\"),
+                         Order.buyer.like(like, escape="\\")))
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    return stmt
+
+
+def count_orders(s: Session, f: OrderFilter, now: datetime) -> int:
+    stmt = order_select(f, now).with_only_columns(func.count()).order_by(None)
+    return int(s.execute(stmt).scalar_one())
+
+
+def list_orders(s: Session, f: OrderFilter, now: datetime, *, limit: int | None = 200,
+                offset: int = 0, order_by: str = "deadline") -> Sequence[Order]:
+    stmt = order_select(f, now)
+    if order_by == "deadline":
+        stmt = stmt.order_by(Order.ship_deadline.is_(None), Order.ship_deadline, Order.id)
+    else:
+        stmt = stmt.order_by(Order.id.desc())
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return s.execute(stmt).scalars().all()
+
+
+def counts_by_status(s: Session) -> dict[str, int]:
+    rows = s.execute(select(Order.status, func.count()).group_by(Order.status)).all()
+    return {st: int(n) for st, n in rows}
+
+
+def demand_by_product(s: Session) -> dict[int, tuple[int, int]]:
+    """product_id -> (units in open demand, units of those holding real stock)."""
+    rows = s.execute(
+        select(Order.product_id, func.sum(Order.qty), func.sum(Order.reserved))
+        .where(Order.status.in_(OPEN_DEMAND_VALUES))
+        .group_by(Order.product_id)
+    ).all()
+    return {int(pid): (int(q or 0), int(r or 0)) for pid, q, r in rows if pid is not None}
+
+
+def incoming_by_product(s: Session) -> dict[int, int]:
+    rows = s.execute(
+        select(SupplyBatch.product_id, func.sum(SupplyBatch.qty - SupplyBatch.received))
+        .where(SupplyBatch.qty > SupplyBatch.received)
+        .group_by(SupplyBatch.product_id)
+    ).all()
+    return {int(pid): int(q or 0) for pid, q in rows}
+
+
+def units_deposited(s: Session, campaign_id: int, sku: str | None = None) -> int:
+    """Units for which a buyer has paid (deposit or full): drives volume tiers and caps."""
+    stmt = select(func.coalesce(func.sum(Order.qty), 0)).where(
+        Order.campaign_id == campaign_id, Order.status.in_(DEPOSITED_VALUES))
+    if sku is not None:
+        stmt = stmt.where(Order.sku == sku)
+    return int(s.execute(stmt).scalar_one())
+
+
+@dataclass(frozen=True)
+class CampaignStats:
+    orders: int
+    units: int
+    deposits: int  # minor units collected as deposits (or full payments)
+    next_deadline: datetime | None
+
+
+def campaign_stats(s: Session) -> dict[int, CampaignStats]:
+    paid = Order.status.in_(DEPOSITED_VALUES)
+    rows = s.execute(
+        select(
+            Order.campaign_id,
+            func.count(),
+            func.coalesce(func.sum(Order.qty), 0),
+            # deposits collected: the deposit of orders past awaiting_deposit
+            func.coalesce(func.sum(case((paid, Order.deposit), else_=0)), 0),
+        )
+        .where(Order.campaign_id.is_not(None))
+        .group_by(Order.campaign_id)
+    ).all()
+    due = dict(s.execute(
+        select(Order.campaign_id, func.min(Order.ship_deadline))
+        .where(Order.status.in_(TO_SHIP_VALUES), Order.campaign_id.is_not(None))
+        .group_by(Order.campaign_id)
+    ).all())
+    return {int(cid): CampaignStats(int(n), int(u), int(d), due.get(cid))
+            for cid, n, u, d in rows}
+
+
+def campaign_skus(s: Session) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for cid, sku in s.execute(select(CampaignItem.campaign_id, CampaignItem.sku)).all():
+        out.setdefault(int(cid), []).append(sku)
+    return out
+
+
+def products_by_sku(s: Session, shop_id: int, skus: Sequence[str] | None = None
+                    ) -> dict[str, Product]:
+    stmt = select(Product).where(Product.shop_id == shop_id)
+    if skus is not None:
+        stmt = stmt.where(Product.sku.in_(list(skus)))
+    return {p.sku: p for p in s.execute(stmt).scalars()}
+
+
+def active_campaigns(s: Session, shop_id: int, exclude_id: int | None = None
+                     ) -> Sequence[Campaign]:
+    stmt = select(Campaign).where(Campaign.shop_id == shop_id,
+                                  Campaign.status.not_in(["cancelled", "rejected"]))
+    if exclude_id is not None:
+        stmt = stmt.where(Campaign.id != exclude_id)
+    return s.execute(stmt).scalars().all()
