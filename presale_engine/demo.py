@@ -335,7 +335,8 @@ def _write_orders(svc: Service, plans: list[_Plan], pids: dict[str, int], total:
             x = rr()
             if p.type == "deposit":
                 dep_at = ordered + ri(1, 15) * 60
-                assert p.bal_open is not None and p.bal_close is not None
+                assert p.bal_open is not None
+                assert p.bal_close is not None
                 bal_live = p.bal_open <= now
                 if not bal_live:
                     st = (S.AWAITING_DEPOSIT if x < 0.08 else S.CANCELLED_BY_BUYER
