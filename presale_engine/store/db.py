@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import InputError
@@ -70,7 +71,11 @@ class Database:
             kwargs["connect_args"] = {"timeout": 10}
         else:
             kwargs["pool_pre_ping"] = True
-        self.engine: Engine = create_engine(url, **kwargs)
+        try:
+            self.engine: Engine = create_engine(url, **kwargs)
+        except (ArgumentError, NoSuchModuleError, ImportError) as e:
+            # An unknown database kind ("foo://") or one whose driver is not installed.
+            raise InputError(f"'{url}' is not a usable database URL: {e}") from None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -137,9 +142,43 @@ class Database:
                 src.backup(dst)  # consistent copy, WAL included
             self.backup_path = backup
         cfg = self._alembic_config()
+        if self.is_sqlite:
+            self._upgrade_sqlite(cfg)
+            return
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    def _upgrade_sqlite(self, cfg: Any) -> None:
+        """Run the migrations in one real transaction, with foreign keys off.
+
+        pysqlite only opens a transaction before INSERT/UPDATE/DELETE, so DDL would
+        autocommit statement by statement and a failed migration would leave half-built
+        tables behind (the file could then not be opened again). And SQLite alters a table
+        by rebuilding it (Alembic batch mode), which fails with foreign keys on when other
+        tables refer to it. So: foreign keys off, an explicit BEGIN, a foreign key check
+        before COMMIT; then the connection's settings are put back.
+        """
+        from alembic import command
+
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            saved = raw.isolation_level
+            try:
+                raw.isolation_level = None  # no implicit transactions: BEGIN is ours
+                raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction
+                with conn.begin():  # Alembic joins this; its commit/rollback end ours
+                    raw.execute("BEGIN")
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    bad = raw.execute("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise RuntimeError(
+                            f"the upgrade broke {len(bad)} foreign key reference(s)")
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
+                raw.isolation_level = saved
 
     def dispose(self) -> None:
         self.engine.dispose()

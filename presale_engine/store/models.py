@@ -172,7 +172,9 @@ class Order(Base):
         Index("ix_orders_deadline_status", "ship_deadline", "status"),
         # Per-SKU committed/reserved units: covering (status, product, qty).
         Index("ix_orders_status_product_qty", "status", "product_id", "qty", "reserved"),
-        Index("ix_orders_campaign_status", "campaign_id", "status"),
+        # Campaign figures (orders, units, deposits, next deadline) in one covering scan.
+        Index("ix_orders_campaign_status", "campaign_id", "status", "qty", "deposit",
+              "ship_deadline"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))

@@ -160,7 +160,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("shop_id", "platform", "order_no", name=op.f("uq_orders_shop_id")),
     )
     with op.batch_alter_table("orders", schema=None) as batch_op:
-        batch_op.create_index("ix_orders_campaign_status", ["campaign_id", "status"], unique=False)
+        batch_op.create_index(
+            "ix_orders_campaign_status",
+            ["campaign_id", "status", "qty", "deposit", "ship_deadline"],
+            unique=False,
+        )
         batch_op.create_index(
             "ix_orders_deadline_status", ["ship_deadline", "status"], unique=False
         )
