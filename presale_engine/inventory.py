@@ -130,9 +130,9 @@ def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
              demands: Iterable[Demand]) -> AllocationResult:
     """Assign stock on hand, then supply in arrival order, to demands by priority.
 
-    A demand either gets all its units (possibly from several sources) or is reported
-    short; a demand covered only by a batch arriving after its deadline is reported as
-    late. ``deadline`` and ``paid_at`` must all be aware or all naive (UTC in practice).
+    A demand either gets all its units (possibly from several sources) or none and is
+    reported short by what it lacks; a demand covered only by a batch arriving after its
+    deadline is reported as late. ``deadline`` and ``paid_at`` must all be aware or all naive (UTC in practice).
     """
     stock = dict(on_hand)
     queues: dict[str, list[_Left]] = defaultdict(list)
@@ -141,6 +141,14 @@ def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
             queues[b.sku].append(_Left(b.id, b.qty, b.expected))
     res = AllocationResult()
     for d in sorted(demands, key=priority):
+        queue = queues.get(d.sku, [])
+        can_have = max(stock.get(d.sku, 0), 0) + sum(b.left for b in queue)
+        if can_have < d.qty:
+            # An order ships whole: units handed to an order that cannot be completed
+            # would be stuck, so it takes nothing and later orders may still be covered.
+            res.short.append(Shortage(d.order_id, d.sku, d.qty - can_have, d.deadline,
+                                      False, None))
+            continue
         need = d.qty
         from_stock = min(need, max(stock.get(d.sku, 0), 0))
         if from_stock:
@@ -148,8 +156,7 @@ def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
             need -= from_stock
             res.allocations.append(Allocation(d.order_id, d.sku, from_stock, "stock", None, None))
         last_day: date | None = None
-        queue = queues.get(d.sku, [])
-        while need > 0 and queue:
+        while need > 0:
             head = queue[0]
             take = min(need, head.left)
             need -= take
@@ -159,9 +166,6 @@ def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
                 Allocation(d.order_id, d.sku, take, "batch", head.batch_id, head.expected))
             if head.left == 0:
                 queue.pop(0)
-        late = (last_day is not None and d.deadline is not None
-                and last_day > d.deadline.date())
-        if need > 0 or late:
-            res.short.append(Shortage(d.order_id, d.sku, need, d.deadline, late and need == 0,
-                                      last_day))
+        if last_day is not None and d.deadline is not None and last_day > d.deadline.date():
+            res.short.append(Shortage(d.order_id, d.sku, 0, d.deadline, True, last_day))
     return res

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import IllegalTransition
 from .money import ZERO
-from .pricing import LEGAL_DEPOSIT_SHARE
+from .pricing import legal_deposit_cap
 
 
 class Kind(StrEnum):
@@ -120,9 +120,8 @@ def allowed_events(kind: Kind, status: Status) -> list[Event]:
 
 def next_status(kind: Kind | str, status: Status | str, event: Event | str) -> Status:
     """The state after ``event``; raises ``IllegalTransition`` when not allowed."""
-    k, s = Kind(kind), Status(status)
     try:
-        e = Event(event)
+        k, s, e = Kind(kind), Status(status), Event(event)
     except ValueError:
         raise IllegalTransition(str(status), str(event), str(kind)) from None
     try:
@@ -168,8 +167,8 @@ class Outcome:
 
 
 def outcome(*, kind: Kind | str, status: Status | str, unit_price: Decimal, qty: int,
-            deposit_paid: Decimal, balance_paid: Decimal, seller_fault: bool = False
-            ) -> Outcome:
+            deposit_paid: Decimal, balance_paid: Decimal, seller_fault: bool = False,
+            currency: str = "CNY") -> Outcome:
     """Money outcome of an order in ``status`` (DOMAIN.md, "Legal deposit rules").
 
     Only the part of the deposit within 20 % of the price has deposit effect: that part is
@@ -178,7 +177,8 @@ def outcome(*, kind: Kind | str, status: Status | str, unit_price: Decimal, qty:
     """
     k, s = Kind(kind), Status(status)
     paid = deposit_paid + balance_paid
-    legal = min(deposit_paid, (unit_price * LEGAL_DEPOSIT_SHARE * qty).quantize(Decimal("0.01")))
+    # The cap per unit as the quote shows it (rounded in the currency), times the units.
+    legal = min(deposit_paid, legal_deposit_cap(unit_price, currency) * qty)
     excess = deposit_paid - legal
     if s in (S.BALANCE_UNPAID, S.CANCELLED_BY_BUYER):
         if k is Kind.DEPOSIT:

@@ -154,8 +154,8 @@ class CampaignOps(ServiceBase):
                 raise CampaignInvalid(result)
             shop = self._shop(s)
             now = self.now()
-            status = campaign.status if campaign.status in ("draft", "approved") else "draft"
-            row = Campaign(shop_id=shop.id, status=status, created_at=now, updated_at=now)
+            # A new campaign is always a draft: a file cannot approve itself.
+            row = Campaign(shop_id=shop.id, status="draft", created_at=now, updated_at=now)
             _fill_row(row, campaign)
             s.add(row)
             s.flush()

@@ -186,7 +186,7 @@ class OrderOps(CampaignOps):
         return odom.outcome(kind=o.kind, status=status,
                             unit_price=from_minor(o.unit_price, o.currency), qty=o.qty,
                             deposit_paid=deposit_paid, balance_paid=rest_paid,
-                            seller_fault=seller_fault)
+                            seller_fault=seller_fault, currency=o.currency)
 
     def _settle(self, s: Session, o: Order, new: odom.Status, at: datetime,
                 seller_fault: bool) -> None:

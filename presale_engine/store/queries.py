@@ -139,6 +139,7 @@ def campaign_stats(s: Session) -> dict[int, CampaignStats]:
     deposited = set(DEPOSITED_VALUES)
     to_ship = set(TO_SHIP_VALUES)
     for cid, status, n, units, deposits, first_due in rows:
+        assert cid is not None
         a = acc.setdefault(int(cid), [0, 0, 0, None])
         a[0] += int(n)
         a[1] += int(units or 0)

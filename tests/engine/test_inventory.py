@@ -116,8 +116,16 @@ def test_uncovered_demand_is_short_with_the_missing_quantity() -> None:
     s = res.short[0]
     assert s.qty_short == 3
     assert not s.late
-    assert s.available_on == date(2026, 11, 5)
-    assert sum(a.qty for a in res.allocations) == 5
+    assert s.available_on is None
+    # an order ships whole: it takes nothing rather than units it cannot complete
+    assert res.allocations == []
+
+
+def test_units_an_uncompletable_order_cannot_use_go_to_the_next_order() -> None:
+    res = allocate({"A": 2}, [Batch(1, "A", 3, date(2026, 11, 5))],
+                   [Demand(1, "A", 8, dl(5), dl(1)), Demand(2, "A", 4, dl(20), dl(2))])
+    assert [(s.order_id, s.qty_short) for s in res.short] == [(1, 3)]
+    assert sum(a.qty for a in res.allocations if a.order_id == 2) == 4
 
 
 def test_skus_do_not_share_stock() -> None:
