@@ -132,7 +132,8 @@ def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
 
     A demand either gets all its units (possibly from several sources) or none and is
     reported short by what it lacks; a demand covered only by a batch arriving after its
-    deadline is reported as late. ``deadline`` and ``paid_at`` must all be aware or all naive (UTC in practice).
+    deadline is reported as late. ``deadline`` and ``paid_at`` must all be aware or all
+    naive (UTC in practice).
     """
     stock = dict(on_hand)
     queues: dict[str, list[_Left]] = defaultdict(list)
