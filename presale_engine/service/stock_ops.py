@@ -95,6 +95,8 @@ class StockOps(OrderOps):
             p.updated_at = self.now()
             s.add(StockMove(product_id=pid, delta=delta, reason=reason, ref=ref,
                             at=self.now(), actor=self.actor))
+            self._audit(s, "stock.adjust", "product", pid,
+                        {"sku": sku, "delta": delta, "reason": reason, "ref": ref})
             return p.on_hand
 
     def stock_moves(self, sku: str) -> list[tuple[datetime, int, str, str]]:
@@ -158,6 +160,8 @@ class StockOps(OrderOps):
             p.on_hand += take
             s.add(StockMove(product_id=p.id, delta=take, reason="receive",
                             ref=f"batch:{b.id}", at=self.now(), actor=self.actor))
+            self._audit(s, "supply.receive", "supply_batch", b.id,
+                        {"sku": p.sku, "qty": take})
             return SupplyView(b.id, p.sku, b.qty, b.received, b.expected, b.supplier, b.note)
 
     def allocate(self, *, apply: bool = False) -> inv.AllocationResult:

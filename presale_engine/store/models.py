@@ -166,10 +166,10 @@ class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
         UniqueConstraint("shop_id", "platform", "order_no"),
-        # Order table by status, newest first; and the counts per status.
+        # Order pages by status in deadline order, counts per status, and the due-in-48 h
+        # and overdue checks (status IN open states AND deadline in a range). A
+        # (ship_deadline, status) index was measured too: the planner never chose it.
         Index("ix_orders_status_deadline", "status", "ship_deadline"),
-        # Due in 48 h / overdue: open orders with a deadline in a range.
-        Index("ix_orders_deadline_status", "ship_deadline", "status"),
         # Per-SKU committed/reserved units: covering (status, product, qty).
         Index("ix_orders_status_product_qty", "status", "product_id", "qty", "reserved"),
         # Campaign figures (orders, units, deposits, next deadline) in one covering scan.

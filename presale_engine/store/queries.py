@@ -21,6 +21,7 @@ OPEN_DEMAND_VALUES = sorted(s.value for s in OPEN_DEMAND)
 TO_SHIP_VALUES = sorted(s.value for s in TO_SHIP)
 DEPOSITED_VALUES = sorted(s.value for s in Status
                           if s not in (Status.AWAITING_DEPOSIT, Status.AWAITING_PAYMENT))
+CANCELLED_VALUES = sorted([Status.CANCELLED_BY_BUYER.value, Status.CANCELLED_BY_SELLER.value])
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
 
 
 def count_orders(s: Session, f: OrderFilter, now: datetime) -> int:
-    stmt = order_select(f, now).with_only_columns(func.count()).order_by(None)
+    # select_from: with no filter the statement would otherwise lose its FROM (count = 1).
+    stmt = order_select(f, now).with_only_columns(func.count()).select_from(Order).order_by(
+        None)
     return int(s.execute(stmt).scalar_one())
 
 
@@ -113,7 +116,10 @@ def incoming_by_product(s: Session) -> dict[int, int]:
 def units_deposited(s: Session, campaign_id: int, sku: str | None = None) -> int:
     """Units for which a buyer has paid (deposit or full): drives volume tiers and caps."""
     stmt = select(func.coalesce(func.sum(Order.qty), 0)).where(
-        Order.campaign_id == campaign_id, Order.status.in_(DEPOSITED_VALUES))
+        Order.campaign_id == campaign_id, Order.status.in_(DEPOSITED_VALUES),
+        # A cancelled order counts only if it was paid before it was cancelled.
+        or_(Order.status.not_in(CANCELLED_VALUES), Order.deposit_paid_at.is_not(None),
+            Order.paid_at.is_not(None)))
     if sku is not None:
         stmt = stmt.where(Order.sku == sku)
     return int(s.execute(stmt).scalar_one())

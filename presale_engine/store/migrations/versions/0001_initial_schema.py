@@ -166,9 +166,6 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
-            "ix_orders_deadline_status", ["ship_deadline", "status"], unique=False
-        )
-        batch_op.create_index(
             "ix_orders_status_deadline", ["status", "ship_deadline"], unique=False
         )
         batch_op.create_index(
@@ -271,7 +268,6 @@ def downgrade() -> None:
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.drop_index("ix_orders_status_product_qty")
         batch_op.drop_index("ix_orders_status_deadline")
-        batch_op.drop_index("ix_orders_deadline_status")
         batch_op.drop_index("ix_orders_campaign_status")
 
     op.drop_table("orders")
