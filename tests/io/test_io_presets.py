@@ -1,0 +1,137 @@
+"""Presets are data: they load, validate, detect platforms and can be extended by users."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from presale_engine.io import (
+    ORDER_STATES,
+    PresetInvalid,
+    UnknownLayout,
+    detect_platform,
+    get_preset,
+    load_presets,
+    read_orders,
+    save_custom_preset,
+)
+from presale_engine.io.presets import normalize_header
+from presale_engine.paths import resources_dir
+
+
+def test_builtins_load_and_cover_the_tables() -> None:
+    presets = load_presets()
+    assert set(presets) >= {"taobao", "douyin", "jd", "tiktok", "template", "products", "supply"}
+    assert presets["tiktok"].timezone == "America/Los_Angeles"
+    assert presets["douyin"].timezone == "Asia/Shanghai"
+    assert presets["products"].table == "products"
+    for p in presets.values():
+        assert not p.custom
+        for rule in p.status_rules:
+            assert rule.result in ORDER_STATES
+
+
+def test_template_preset_knows_every_engine_state() -> None:
+    results = {r.result for r in get_preset("template").status_rules}
+    assert results == set(ORDER_STATES)
+
+
+def test_header_folding() -> None:
+    assert normalize_header(" 商品单价（元） ") == normalize_header("商品单价")
+    assert normalize_header("Order  ID") == normalize_header("order id")
+    assert normalize_header("*订单号") == normalize_header("订单号")
+
+
+def test_detect_platform_refuses_unknown_headers() -> None:
+    with pytest.raises(UnknownLayout) as exc:
+        detect_platform(["日期", "金额", "备注"], load_presets())
+    assert "日期" in str(exc.value)
+    assert "douyin" in str(exc.value)
+
+
+def test_detect_platform_by_signature_columns() -> None:
+    # Generic columns shared by several CN exports, plus one Taobao-only column.
+    headers = ["订单编号", "订单状态", "商家编码", "订单创建时间", "宝贝总数量", "分阶段订单信息"]
+    assert detect_platform(headers, load_presets()) == "taobao"
+
+
+def test_custom_preset_extends_a_builtin(tmp_path: Path) -> None:
+    custom = tmp_path / "presets"
+    saved = save_custom_preset(
+        {"name": "douyin_shop2", "extends": "douyin", "columns": {"order_no": ["订单号码"]}},
+        custom,
+    )
+    assert json.loads(saved.read_text(encoding="utf-8"))["extends"] == "douyin"
+    presets = load_presets(custom)
+    mine = presets["douyin_shop2"]
+    assert mine.custom
+    assert mine.columns["order_no"][0] == "订单号码"
+    assert "主订单编号" in mine.columns["order_no"]
+    assert mine.status_rules == presets["douyin"].status_rules
+
+    path = tmp_path / "dy.csv"
+    path.write_text(
+        "订单号码,商家编码,商品数量,订单状态,订单类型,订单提交时间,承诺发货时间\n"
+        "6934512094788948184,YRF-001-BLK-L,1,待支付尾款,定金预售,2026-10-24 21:48:00,\n",
+        encoding="utf-8",
+    )
+    result = read_orders(path, custom_dir=custom)
+    assert result.preset == "douyin_shop2"  # the user's preset wins the tie
+    assert result.rows[0].status == "awaiting_balance"
+
+
+def test_custom_preset_replaces_a_builtin_by_name(tmp_path: Path) -> None:
+    data = json.loads((resources_dir() / "presets" / "jd.json").read_text(encoding="utf-8"))
+    data["status_rules"].append({"when": {"status_text": "锁定"}, "status": "paid"})
+    save_custom_preset(data, tmp_path)
+    jd = load_presets(tmp_path)["jd"]
+    assert jd.custom
+    assert any(r.result == "paid" and "锁定" in r.conditions[0].equals for r in jd.status_rules)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"status_rules": [{"when": {"status_text": "x"}, "status": "lost"}]}, "lost"),
+        ({"columns": {"order_number": ["订单号"]}}, "order_number"),
+        ({"timezone": "Mars/Olympus"}, "Mars/Olympus"),
+        ({"platform": "ebay"}, "platform"),
+        ({"required": ["carrier"], "columns": {"order_no": ["x"]}}, "carrier"),
+    ],
+)
+def test_invalid_presets_name_the_problem(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    data = json.loads((resources_dir() / "presets" / "douyin.json").read_text(encoding="utf-8"))
+    data.update(change)
+    data["name"] = "broken"
+    (tmp_path / "broken.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PresetInvalid) as exc:
+        load_presets(tmp_path)
+    assert message in str(exc.value)
+    assert "broken.json" in str(exc.value)
+
+
+def test_resources_dir_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(resources_dir() / "presets", tmp_path / "presets")
+    (tmp_path / "presets" / "jd.json").unlink()
+    monkeypatch.setenv("PRESALE_RESOURCES", str(tmp_path))
+    assert resources_dir() == tmp_path
+    assert "jd" not in load_presets()
+
+
+def test_vocabularies_match_the_engine() -> None:
+    # The import layer keeps its own tuples (it must load without the engine's models);
+    # this catches drift from presale_engine.orders / platforms.
+    from presale_engine import orders, platforms
+    from presale_engine.io.presets import ORDER_KINDS as kinds
+    from presale_engine.io.presets import PLATFORMS
+
+    assert set(ORDER_STATES) == {s.value for s in orders.Status}
+    assert set(kinds) == {k.value for k in orders.Kind}
+    assert set(PLATFORMS) == set(platforms.PLATFORMS)
