@@ -448,6 +448,67 @@ def cmd_allocate(ctx: Ctx) -> int:
     return 0
 
 
+def _progress_printer(enabled: bool) -> Callable[[int, int], None] | None:
+    """Progress on stderr when it is a terminal (never in --json or piped output)."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        pct = 100 * done // max(total, 1)
+        if pct != last[0]:
+            last[0] = pct
+            print(f"\r{pct:3d} %", end="", file=sys.stderr, flush=True)
+            if pct >= 100:
+                print(file=sys.stderr)
+    return show
+
+
+def cmd_import(ctx: Ctx) -> int:
+    from .service import ImportRefused
+
+    a = ctx.args
+    svc = ctx.svc
+    prog = _progress_printer(not a.json)
+    try:
+        if a.what == "orders":
+            rep = svc.import_orders(a.file, platform=a.platform, dry_run=a.dry_run,
+                                    valid_only=a.valid_only, progress=prog)
+        elif a.what == "products":
+            rep = svc.import_products(a.file, dry_run=a.dry_run, progress=prog)
+        else:
+            rep = svc.import_supply(a.file, dry_run=a.dry_run, progress=prog)
+    except ImportRefused as e:
+        if a.json:
+            print(json.dumps(e.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for err in e.errors[:200]:
+                print(str(err), file=sys.stderr)
+            if len(e.errors) > 200:
+                print(f"... and {len(e.errors) - 200} more", file=sys.stderr)
+        raise CliError(e.message) from None
+    data = rep.as_dict()
+
+    def human() -> None:
+        verb = "Would import" if rep.dry_run else "Imported"
+        print(f"{verb} {rep.file} ({rep.platform or rep.kind}): {rep.created} new, "
+              f"{rep.updated} updated, {rep.unchanged} unchanged, {rep.rejected} rejected, "
+              f"{rep.skipped_rows} rows skipped")
+        if rep.flagged:
+            print(f"{rep.flagged} orders break a campaign rule and are flagged for review")
+        for nb in rep.not_moved_back[:20]:
+            print(f"row {nb['row']}: order {nb['order_no']} is {nb['stored_status']} here; the "
+                  f"file says {nb['file_status']} (an older export): left as it is")
+        if rep.extra_columns:
+            print("Columns not used: " + ", ".join(rep.extra_columns))
+        for w in rep.warnings[:20]:
+            print(f"warning: {w}")
+        if rep.rejects_file:
+            print(f"Rejected rows with reasons: {rep.rejects_file}")
+    ctx.out.emit(data, human)
+    return 0
+
+
 def cmd_shop_show(ctx: Ctx) -> int:
     svc = ctx.svc
     shop = svc.shop()
@@ -612,6 +673,24 @@ def build_parser() -> argparse.ArgumentParser:
              "allocate stock and supply to open orders; list the orders left short")
     sp.add_argument("--apply", action="store_true",
                     help="make orders covered from stock hold it (reserve)")
+
+    imp = sub.add_parser("import", help="import spreadsheets").add_subparsers(
+        dest="what", metavar="WHAT", required=True)
+    sp = add(imp, "orders", cmd_import,
+             "import a platform order export (Taobao/Tmall, Douyin, TikTok Shop, JD, or our "
+             "template); all or nothing")
+    sp.add_argument("file")
+    sp.add_argument("--platform", default="auto",
+                    choices=["auto", "taobao", "douyin", "tiktok", "jd", "template"])
+    sp.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
+    sp.add_argument("--valid-only", metavar="REJECTS.xlsx",
+                    help="import the valid rows; write the rejected ones with reasons here")
+    for what, help_ in (("products", "import the product sheet (create or update by SKU)"),
+                        ("supply", "import supply batches (expected arrivals)")):
+        sp = add(imp, what, cmd_import, help_)
+        sp.add_argument("file")
+        sp.add_argument("--dry-run", action="store_true")
+        sp.set_defaults(platform=None, valid_only=None)
 
     shop = sub.add_parser("shop", help="shop settings and platform rules").add_subparsers(
         dest="sub", metavar="ACTION", required=True)

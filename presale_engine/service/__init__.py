@@ -5,6 +5,7 @@ Each public method is one transaction. Results are plain view objects (``views``
 
 from ..store.queries import OrderFilter
 from .base import Clock, fixed_clock, system_clock
+from .import_ops import ImportOps, ImportRefused, ImportReport
 from .stock_ops import StockOps
 from .views import (
     CampaignDetail,
@@ -19,12 +20,13 @@ from .views import (
 )
 
 
-class Service(StockOps):
-    """All use cases (campaigns, orders, stock, shop settings) on one database."""
+class Service(ImportOps, StockOps):
+    """All use cases (campaigns, orders, stock, imports, shop settings) on one database."""
 
 
 __all__ = [
-    "CampaignDetail", "CampaignRow", "Clock", "HistoryEntry", "OrderFilter", "OrderView",
+    "CampaignDetail", "CampaignRow", "Clock", "HistoryEntry", "ImportRefused", "ImportReport",
+    "OrderFilter", "OrderView",
     "ProductView", "Service", "ShopView", "StockRow", "SupplyView", "fixed_clock", "jsonable",
     "system_clock",
 ]

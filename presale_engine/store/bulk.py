@@ -42,6 +42,12 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str],
     while batch := list(islice(it, chunk)):
         conn.execute(stmt, [dict(zip(columns, r, strict=True)) for r in batch])
         n += len(batch)
+    if n and "id" in columns and conn.dialect.name == "postgresql":
+        # Explicit ids bypass the serial sequence: move it past them, or the next
+        # ordinary insert would collide.
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"(SELECT max(id) FROM {table.name}))")
     return n
 
 
@@ -72,7 +78,8 @@ def datetime_encoder(conn: Connection) -> Callable[[int | None], Any]:
     """Epoch seconds (UTC) → the value the column stores, cached per minute.
 
     SQLite keeps SQLAlchemy's text form ``YYYY-MM-DD HH:MM:SS.ffffff`` (naive UTC), so we
-    write exactly that; other databases take naive UTC datetimes. Whole minutes (what the
+    write exactly that; other databases get aware UTC datetimes, which the column type
+    (``UTCDateTime``, it refuses naive ones) stores as naive UTC. Whole minutes (what the
     demo generates) are cached whole, which makes encoding a dictionary lookup.
     """
     from datetime import timedelta
@@ -90,7 +97,7 @@ def datetime_encoder(conn: Connection) -> Callable[[int | None], Any]:
         minute, sec = divmod(ts, 60)
         base = minutes.get(minute)
         if base is None:
-            dt = (_EPOCH + timedelta(minutes=minute)).replace(tzinfo=None)
+            dt = _EPOCH + timedelta(minutes=minute)
             base = dt.strftime("%Y-%m-%d %H:%M:") if sqlite else dt
             minutes[minute] = base
         value = f"{base}{sec:02d}.000000" if isinstance(base, str) else (
