@@ -165,7 +165,8 @@ class Order(Base):
 
     __tablename__ = "orders"
     __table_args__ = (
-        UniqueConstraint("shop_id", "platform", "order_no"),
+        # One row per platform order line: a Douyin order with two SKUs has two sub-orders.
+        UniqueConstraint("shop_id", "platform", "order_no", "sub_order_no"),
         # Order pages by status in deadline order, counts per status, and the due-in-48 h
         # and overdue checks (status IN open states AND deadline in a range). A
         # (ship_deadline, status) index was measured too: the planner never chose it.

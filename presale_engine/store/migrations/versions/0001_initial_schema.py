@@ -157,7 +157,9 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["shop_id"], ["shop.id"], name=op.f("fk_orders_shop_id_shop")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),
-        sa.UniqueConstraint("shop_id", "platform", "order_no", name=op.f("uq_orders_shop_id")),
+        sa.UniqueConstraint(
+            "shop_id", "platform", "order_no", "sub_order_no", name=op.f("uq_orders_shop_id")
+        ),
     )
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.create_index(
