@@ -748,3 +748,5 @@ def _describe(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+if __name__ == "__main__":
+    sys.exit(main())

@@ -331,7 +331,7 @@ def _write_orders(svc: Service, plans: list[_Plan], pids: dict[str, int], total:
                         nst = S.REFUNDED.value
                     cur = "USD" if platform == "tiktok" else "CNY"
                     rows.append((oid, shop_id, platform, f"N{oid:012d}", "", None, pids.get(sku),
-                                 sku, "normal", nst, 1, cur, price, 0, 0, price,
+                                 sku, "normal", nst, 1, cur, price, 0, price, price,
                                  f"buyer{ri(1, 999999)}", enc(ordered), None, enc(n_paid),
                                  enc(deadline), enc(shipped), CARRIERS[platform] if shipped else "",
                                  f"T{oid:012d}" if shipped else "", 0, "", enc(now)))

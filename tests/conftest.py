@@ -66,6 +66,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'presale.sqlite3'}"
         return
     if not PG_URL:
+        if os.environ.get("PRESALE_REQUIRE_PG"):
+            pytest.fail("PRESALE_REQUIRE_PG is set but PRESALE_TEST_PG_URL is not")
         pytest.skip("PostgreSQL not configured (set PRESALE_TEST_PG_URL)")
     yield from _pg_schema_url(PG_URL)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +21,10 @@ def jsonable(value: Any) -> Any:
         return [jsonable(v) for v in value]
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        # One form for every command: UTC (the same instant may come in another zone).
+        return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     return value
 

@@ -175,7 +175,7 @@ class Order(Base):
         Index("ix_orders_status_product_qty", "status", "product_id", "qty", "reserved"),
         # Campaign figures (orders, units, deposits, next deadline) in one covering scan.
         Index("ix_orders_campaign_status", "campaign_id", "status", "qty", "deposit",
-              "ship_deadline"),
+              "ship_deadline", "deposit_paid_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))

@@ -6,16 +6,16 @@ done in SQL with the indexes in ``models`` so they stay fast on a million orders
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..orders import OPEN_DEMAND, TO_SHIP, Status
-from .models import Campaign, CampaignItem, Order, Product, SupplyBatch
+from .models import Campaign, CampaignItem, Order, Payment, Product, SupplyBatch
 
 OPEN_DEMAND_VALUES = sorted(s.value for s in OPEN_DEMAND)
 TO_SHIP_VALUES = sorted(s.value for s in TO_SHIP)
@@ -34,6 +34,7 @@ class OrderFilter:
     platform: str | None = None
     kind: str | None = None
     search: str | None = None  # order number or buyer, prefix match
+    flagged: bool = False  # only orders with a flag (over_cap, over_limit, outside_window)
 
 
 def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
@@ -50,8 +51,6 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
     if f.overdue:
         conds.append(Order.ship_deadline < now)
     if f.due_within_hours is not None:
-        from datetime import timedelta
-
         conds.append(Order.ship_deadline >= now)
         conds.append(Order.ship_deadline <= now + timedelta(hours=f.due_within_hours))
     if f.sku:
@@ -60,6 +59,8 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
         conds.append(Order.platform == f.platform)
     if f.kind:
         conds.append(Order.kind == f.kind)
+    if f.flagged:
+        conds.append(Order.flags != "")
     if f.search:
         like = f.search.replace("%", r"\%").replace("_", r"\_") + "%"
         conds.append(or_(Order.order_no.like(like, escape="\\"),
@@ -137,20 +138,20 @@ def campaign_stats(s: Session) -> dict[int, CampaignStats]:
     """Figures per campaign from one grouped scan of the covering campaign index."""
     rows = s.execute(
         select(Order.campaign_id, Order.status, func.count(), func.sum(Order.qty),
-               func.sum(Order.deposit), func.min(Order.ship_deadline))
+               # a deposit counts once it was paid (a cancelled order may never have paid)
+               func.sum(case((Order.deposit_paid_at.is_not(None), Order.deposit), else_=0)),
+               func.min(Order.ship_deadline))
         .where(Order.campaign_id.is_not(None))
         .group_by(Order.campaign_id, Order.status)
     ).all()
     acc: dict[int, list[Any]] = {}
-    deposited = set(DEPOSITED_VALUES)
     to_ship = set(TO_SHIP_VALUES)
     for cid, status, n, units, deposits, first_due in rows:
         assert cid is not None
         a = acc.setdefault(int(cid), [0, 0, 0, None])
         a[0] += int(n)
         a[1] += int(units or 0)
-        if status in deposited:
-            a[2] += int(deposits or 0)
+        a[2] += int(deposits or 0)
         if status in to_ship and first_due is not None and (a[3] is None or first_due < a[3]):
             a[3] = first_due
     return {cid: CampaignStats(a[0], a[1], a[2], _aware(a[3])) for cid, a in acc.items()}
@@ -188,3 +189,163 @@ def active_campaigns(s: Session, shop_id: int, exclude_id: int | None = None
     if exclude_id is not None:
         stmt = stmt.where(Campaign.id != exclude_id)
     return s.execute(stmt).scalars().all()
+
+
+# --------------------------------------------------------------------------- exports
+
+def _order_columns(fields: Sequence[str]) -> list[Any]:
+    cols = Order.__table__.c
+    try:
+        return [cols[name] for name in fields]
+    except KeyError as e:
+        raise ValueError(f"orders has no column {e}") from None
+
+
+def _keyset(s: Session, stmt: Select[Any], batch: int) -> Iterator[Sequence[Any]]:
+    """Rows of ``stmt`` (whose first column is ``orders.id``) in id order, page by page.
+
+    Each page is one ``id > last`` query, so memory holds one page and a page costs the
+    same at the end of a million rows as at the start (no OFFSET).
+    """
+    if batch < 1:
+        raise ValueError("batch must be at least 1")
+    last = 0
+    while True:
+        rows = s.execute(stmt.where(Order.id > last).order_by(Order.id).limit(batch)).all()
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1][0]
+
+
+def iter_orders(s: Session, f: OrderFilter, now: datetime, fields: Sequence[str], *,
+                batch: int = 5000) -> Iterator[Sequence[Any]]:
+    """Orders matching ``f`` as tuples ``(id, *fields)``, streamed in id order.
+
+    Only the named columns are read (an export needs no ORM objects); times come back
+    aware UTC as everywhere else.
+    """
+    stmt = order_select(f, now).with_only_columns(Order.id, *_order_columns(fields))
+    return _keyset(s, stmt, batch)
+
+
+def iter_ship_orders(s: Session, platform: str, f: OrderFilter | None, now: datetime,
+                     fields: Sequence[str], *, shipped_since: datetime | None = None,
+                     batch: int = 5000) -> Iterator[Sequence[Any]]:
+    """Orders of ``platform`` that have a tracking number, for a bulk-shipping upload.
+
+    Without ``f``: orders owed a shipment (balance paid / paid) that were packed, i.e.
+    carry a tracking number, plus, with ``shipped_since``, orders marked shipped in the
+    app since then (the platform still has to be told). With ``f``: its orders that
+    carry a tracking number.
+    """
+    cols = (Order.id, *_order_columns(fields))
+    if f is not None:
+        stmt = order_select(f, now).with_only_columns(*cols)
+        stmt = stmt.where(Order.platform == platform)
+    else:
+        owed: ColumnElement[bool] = Order.status.in_(TO_SHIP_VALUES)
+        if shipped_since is not None:
+            owed = or_(owed, and_(Order.status == Status.SHIPPED.value,
+                                  Order.shipped_at >= shipped_since))
+        stmt = select(*cols).where(Order.platform == platform, owed)
+    return _keyset(s, stmt.where(Order.tracking_no != ""), batch)
+
+
+def order_labels(s: Session) -> tuple[dict[int, str], dict[int, tuple[str, str]]]:
+    """(campaign id → name, product id → (name, variant)): small lookups for exports."""
+    camps = {int(i): n for i, n in s.execute(select(Campaign.id, Campaign.name)).all()}
+    prods = {int(i): (n, v) for i, n, v in
+             s.execute(select(Product.id, Product.name, Product.variant)).all()}
+    return camps, prods
+
+
+@dataclass(frozen=True)
+class OrderGroup:
+    """Figures of one (SKU, status) group of a campaign's orders (minor units)."""
+
+    sku: str
+    status: str
+    orders: int
+    units: int  # all units ordered
+    value: int  # sum of order totals
+    deposit_orders: int  # deposit paid
+    paid_orders: int  # fully paid (balance or full payment)
+    converted: int  # deposit paid and then the balance
+    paid_value: int  # totals of fully paid orders (GMV)
+    paid_units: int  # units of orders with any payment
+    shipped: int  # orders shipped (at any time, including later returned)
+    shipped_units: int
+    shipped_timed: int  # shipped orders that had a deadline
+    on_time: int  # ... shipped by it
+    overdue: int
+    due_48h: int
+    flagged: int
+
+
+def campaign_groups(s: Session, campaign_id: int, now: datetime) -> list[OrderGroup]:
+    """A campaign's orders grouped by (SKU, status) with every summary figure summed in
+    SQL: the exports combine these few groups, never the orders themselves."""
+    paid = Order.paid_at.is_not(None)
+    any_paid = or_(Order.deposit_paid_at.is_not(None), paid)
+    shipped = Order.shipped_at.is_not(None)
+    timed = and_(shipped, Order.ship_deadline.is_not(None))
+    owed = Order.status.in_(TO_SHIP_VALUES)
+
+    def n(cond: Any) -> Any:
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    def total(cond: Any, col: Any) -> Any:
+        return func.coalesce(func.sum(case((cond, col), else_=0)), 0)
+
+    rows = s.execute(
+        select(Order.sku, Order.status, func.count(), func.coalesce(func.sum(Order.qty), 0),
+               func.coalesce(func.sum(Order.total), 0),
+               n(Order.deposit_paid_at.is_not(None)), n(paid),
+               n(and_(Order.deposit_paid_at.is_not(None), paid)),
+               total(paid, Order.total), total(any_paid, Order.qty), n(shipped),
+               total(shipped, Order.qty), n(timed),
+               n(and_(timed, Order.shipped_at <= Order.ship_deadline)),
+               n(and_(owed, Order.ship_deadline < now)),
+               n(and_(owed, Order.ship_deadline >= now,
+                      Order.ship_deadline <= now + timedelta(hours=48))),
+               n(Order.flags != ""))
+        .where(Order.campaign_id == campaign_id)
+        .group_by(Order.sku, Order.status)
+        .order_by(Order.sku, Order.status)
+    ).all()
+    return [OrderGroup(r[0], r[1], *(int(v) for v in r[2:])) for r in rows]
+
+
+def campaign_payment_sums(s: Session, campaign_id: int) -> list[tuple[str, str, str, int]]:
+    """(SKU, order status, payment kind, sum of amounts) over a campaign's payments."""
+    rows = s.execute(
+        select(Order.sku, Order.status, Payment.kind, func.sum(Payment.amount))
+        .join(Order, Payment.order_id == Order.id)
+        .where(Order.campaign_id == campaign_id)
+        .group_by(Order.sku, Order.status, Payment.kind)
+    ).all()
+    return [(sku, st, kind, int(v or 0)) for sku, st, kind, v in rows]
+
+
+def campaign_orders_by_time(s: Session, campaign_id: int, *, minutes: bool = False
+                            ) -> list[tuple[datetime, int, int]]:
+    """(UTC hour, orders placed, units ordered) per hour of ``ordered_at`` (or per minute).
+
+    Grouping by the UTC hour in SQL and folding hours into local days in Python keeps
+    the SQL the same on every database and right across daylight-saving changes; zones
+    with half-hour offsets ask for ``minutes``.
+    """
+    col = Order.ordered_at
+    if s.get_bind().dialect.name == "sqlite":
+        bucket = func.strftime("%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d %H", col)
+    else:
+        bucket = func.to_char(col, "YYYY-MM-DD HH24:MI" if minutes else "YYYY-MM-DD HH24")
+    rows = s.execute(
+        select(bucket, func.count(), func.coalesce(func.sum(Order.qty), 0))
+        .where(Order.campaign_id == campaign_id)
+        .group_by(bucket).order_by(bucket)
+    ).all()
+    fmt = "%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d %H"
+    return [(datetime.strptime(b, fmt).replace(tzinfo=UTC), int(c), int(q))
+            for b, c, q in rows]

@@ -164,7 +164,7 @@ def upgrade() -> None:
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.create_index(
             "ix_orders_campaign_status",
-            ["campaign_id", "status", "qty", "deposit", "ship_deadline"],
+            ["campaign_id", "status", "qty", "deposit", "ship_deadline", "deposit_paid_at"],
             unique=False,
         )
         batch_op.create_index(
