@@ -12,7 +12,9 @@ Results go to stdout as Markdown rows for docs/BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,6 +32,20 @@ from presale_engine.store import open_database
 ROOT = Path(__file__).resolve().parents[1]
 PRESALE = [sys.executable, "-c", "import sys; from presale_engine.cli import main; "
            "sys.exit(main())"]
+
+
+def machine() -> str:
+    """CPU model, cores and memory, for the figures in docs/BENCHMARKS.md."""
+    model = platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) // 2**20
+    except OSError:
+        mem = 0
+    return f"{model}, {os.cpu_count()} cores, {mem} GiB"
 
 
 def median_time(fn: Callable[[], object], reps: int) -> float:
@@ -85,9 +101,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="presale-bench-"))
     db_path = tmp / "demo.sqlite3"
     gen = [generate(a.orders, db_path, a.now) for _ in range(a.runs)]
-    print(f"machine: {platform.machine()}, {platform.processor() or ''} "
-          f"python {platform.python_version()}, sqlite via {sys.version.split()[0]}; "
-          f"date {datetime.now(UTC).date()}")
+    print(f"machine: {machine()}; python {platform.python_version()}, "
+          f"SQLite {sqlite3.sqlite_version}; date {datetime.now(UTC).date()}")
     print(f"\n| demo --orders {a.orders:,} | runs {', '.join(f'{g:.1f}' for g in gen)} s "
           f"| median **{statistics.median(gen):.1f} s** | size "
           f"{db_path.stat().st_size / 2**20:.0f} MB |")
