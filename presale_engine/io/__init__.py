@@ -15,7 +15,10 @@ from presale_engine.io.errors import (
     UnknownLayout,
 )
 from presale_engine.io.mapping import (
+    LAZY_TEXT_FIELDS,
+    ORDER_ROW_FIELDS,
     OrderImport,
+    OrderMapper,
     OrderRow,
     ProductImport,
     ProductRow,
@@ -39,17 +42,21 @@ from presale_engine.io.presets import (
     load_presets,
     match_columns,
     save_custom_preset,
+    user_presets_dir,
 )
-from presale_engine.io.tables import PROGRESS_TOTAL, Table, read_table
+from presale_engine.io.tables import PROGRESS_TOTAL, Table, TableStream, open_table, read_table
 
 __all__ = [
+    "LAZY_TEXT_FIELDS",
     "ORDER_KINDS",
+    "ORDER_ROW_FIELDS",
     "ORDER_STATES",
     "PROGRESS_TOTAL",
     "Cancelled",
     "FileRejected",
     "MissingColumns",
     "OrderImport",
+    "OrderMapper",
     "OrderRow",
     "Preset",
     "PresetInvalid",
@@ -59,6 +66,7 @@ __all__ = [
     "SupplyImport",
     "SupplyRow",
     "Table",
+    "TableStream",
     "UnknownLayout",
     "detect_platform",
     "get_preset",
@@ -68,9 +76,11 @@ __all__ = [
     "map_products",
     "map_supply",
     "match_columns",
+    "open_table",
     "read_orders",
     "read_products",
     "read_supply",
     "read_table",
     "save_custom_preset",
+    "user_presets_dir",
 ]

@@ -164,6 +164,20 @@ def builtin_dir() -> Path:
     return resources_dir() / "presets"
 
 
+USER_PRESETS_ENV = "PRESALE_PRESETS_DIR"
+
+
+def user_presets_dir() -> Path:
+    """Where a user's own column mappings are saved (``save_custom_preset``) and found
+    by the importer: ``$PRESALE_PRESETS_DIR``, else ``<user config dir>/presets``."""
+    override = os.environ.get(USER_PRESETS_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("presale-desk", appauthor=False)) / "presets"
+
+
 def load_presets(custom_dir: Path | str | None = None) -> dict[str, Preset]:
     """Built-in presets, then the user's (``custom_dir/*.json``) on top, by name."""
     raw: dict[str, tuple[dict[str, Any], str, bool]] = {}

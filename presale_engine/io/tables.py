@@ -10,6 +10,11 @@ without BOM, UTF-16 with BOM, else GB18030, which is a superset of GBK/GB2312).
 Real exports put title rows above the header and totals rows below the data, wrap ids
 as ``="..."`` or prefix them with a tab so Excel keeps them as text; all of that is
 undone here so later layers only see values.
+
+``read_table`` returns the whole sheet; ``open_table`` finds the header and then streams
+the data rows in chunks, so an importer never holds a 200,000-row export twice (and, with
+``clean=False``, leaves CSV cells raw for the mapping layer to clean only the columns it
+uses).
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeGuard, cast
 
@@ -41,6 +47,8 @@ _INVISIBLE = "\ufeff\u200b\u200e\u200f"
 _TOTAL_PREFIXES = ("合计", "总计", "小计", "總計", "合計")
 _TOTAL_WORDS = {"total", "totals", "grand total", "sum", "subtotal", "summe"}
 _TOTAL_INITIALS = frozenset("合总小總tTsSgG")
+_PADDING = frozenset(" \t\r\n\v\f\u3000" + _INVISIBLE)
+_MAYBE_TOTAL = _TOTAL_INITIALS | _PADDING | {"="}
 # A C-level type test for filter(); the cast tells mypy what it guarantees.
 _is_str = cast("Callable[[object], TypeGuard[str]]", str.__instancecheck__)
 
@@ -117,6 +125,53 @@ def read_table(
     will not read, ``UnknownLayout`` when no header row is found, ``Cancelled`` when
     ``cancel()`` returns true (checked about every thousand rows).
     """
+    with open_table(
+        path,
+        sheet=sheet,
+        encoding=encoding,
+        max_uncompressed_bytes=max_uncompressed_bytes,
+        max_cell_chars=max_cell_chars,
+        max_cells=max_cells,
+        header_hint=header_hint,
+        header_min_score=header_min_score,
+        progress=progress,
+        cancel=cancel,
+    ) as stream:
+        rows = list(stream)
+        return Table(
+            path=stream.path,
+            headers=stream.headers,
+            header_row=stream.header_row,
+            rows=rows,
+            sheet=stream.sheet,
+            encoding=stream.encoding,
+            skipped_blank=stream.skipped_blank,
+            skipped_totals=stream.skipped_totals,
+        )
+
+
+def open_table(
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    max_uncompressed_bytes: int = 512 * 2**20,
+    max_cell_chars: int = 32767,
+    max_cells: int = 25_000_000,
+    header_hint: HeaderHint | None = None,
+    header_min_score: int = 2,
+    clean: bool = True,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> TableStream:
+    """Like ``read_table``, but the data rows are read as the caller iterates.
+
+    The file is vetted and the header row found before this returns; the rows then
+    stream (``for excel_row, cells in stream`` or ``stream.chunks(n)``), so a 200k-row
+    export is never held whole. Use it as a context manager. ``clean=False`` leaves CSV
+    cells as the file wrote them (``="123"``, tabs): the mapping layer cleans the cells
+    it uses, so the importer skips cleaning columns it ignores.
+    """
     p = Path(path)
     ticker = _Ticker(p.name, progress, cancel)
     ticker.at(0, 0, 0, 1)
@@ -126,7 +181,7 @@ def read_table(
     except OSError as exc:
         raise FileRejected(p.name, f"cannot open the file ({exc.strerror})", "unreadable") from exc
     if head.startswith(b"PK") or p.suffix.lower() not in _CSV_SUFFIXES:
-        return _read_xlsx(
+        return _open_xlsx(
             p,
             sheet=sheet,
             max_uncompressed_bytes=max_uncompressed_bytes,
@@ -136,15 +191,103 @@ def read_table(
             header_min_score=header_min_score,
             ticker=ticker,
         )
-    return _read_csv(
+    return _open_csv(
         p,
         encoding=encoding,
         max_bytes=max_uncompressed_bytes,
         max_cell_chars=max_cell_chars,
         header_hint=header_hint,
         header_min_score=header_min_score,
+        clean=clean,
         ticker=ticker,
     )
+
+
+Record = tuple[int, list[Any]]
+Batches = Generator[list[Record], None, None]
+
+
+class TableStream:
+    """An open sheet whose header row is known; data rows are read on demand.
+
+    Iterating yields ``(excel_row, cells)`` exactly as ``Table.rows`` holds them.
+    ``skipped_blank`` and ``skipped_totals`` grow as the rows go by.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        asm: _Assembler,
+        batches: Batches,
+        *,
+        sheet: str | None = None,
+        encoding: str | None = None,
+        on_close: Callable[[], None] | None = None,
+    ) -> None:
+        assert asm.headers is not None
+        self.path = path
+        self.headers: list[str] = asm.headers
+        self.header_row = asm.header_row
+        self.sheet = sheet
+        self.encoding = encoding
+        self.all_text = asm.all_text
+        self._asm = asm
+        self._batches = batches
+        self._on_close = on_close
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def skipped_blank(self) -> int:
+        return self._asm.blank
+
+    @property
+    def skipped_totals(self) -> list[int]:
+        return self._asm.totals
+
+    @property
+    def skipped_rows(self) -> int:
+        return self._asm.blank + len(self._asm.totals)
+
+    def __iter__(self) -> Iterator[tuple[int, list[object]]]:
+        for chunk in self.chunks():
+            yield from chunk
+
+    def chunks(self, size: int = 4096) -> Iterator[list[tuple[int, list[object]]]]:
+        """The data rows in lists of up to ``size`` (a list may be shorter when blank or
+        totals rows were dropped from it)."""
+        asm = self._asm
+        if asm.leftover:
+            yield asm.leftover
+            asm.leftover = []
+        pending: list[tuple[int, list[object]]] = []
+        for batch in self._batches:
+            rows = asm.add_batch(batch)
+            if not rows:
+                continue
+            if pending or len(rows) < size:
+                pending.extend(rows)
+                if len(pending) >= size:
+                    yield pending
+                    pending = []
+            else:
+                yield rows
+        if pending:
+            yield pending
+
+    def close(self) -> None:
+        self._batches.close()
+        if self._on_close is not None:
+            self._on_close()
+            self._on_close = None
+
+    def __enter__(self) -> TableStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # ---------------------------------------------------------------------------- cells
@@ -171,14 +314,20 @@ def _header_text(value: object) -> str:
 
 def _is_totals(row: list[object]) -> bool:
     first = row[0]
-    if isinstance(first, str) and first and first[0] not in _TOTAL_INITIALS:
-        return False  # the common case, decided without a loop
+    if isinstance(first, str) and first:
+        lead = first[0]
+        if lead == "=" and first.startswith('="'):
+            lead = first[2:3]  # a raw CSV cell: look past the ="..." wrapper
+        if lead and lead not in _TOTAL_INITIALS and lead not in _PADDING:
+            return False  # the common case, decided without a loop
     for c in row:
         if c == "" or c is None:
             continue
         if not isinstance(c, str):
             return False
-        s = c.strip().rstrip(":：").strip()
+        s = clean_text(c).rstrip(":：").strip()
+        if not s:
+            continue
         if s.startswith(_TOTAL_PREFIXES):
             return True
         low = s.casefold()
@@ -196,7 +345,7 @@ def _too_long(file: str, excel_row: int, max_cell_chars: int) -> FileRejected:
 
 
 class _Assembler:
-    """Finds the header among the first rows, then collects cleaned data rows."""
+    """Finds the header among the first rows, then vets and shapes each data row."""
 
     def __init__(
         self,
@@ -206,21 +355,25 @@ class _Assembler:
         header_hint: HeaderHint | None,
         header_min_score: int,
         clean_all: bool,
+        all_text: bool = False,
     ) -> None:
         self.file = file
         self.max_cell_chars = max_cell_chars
         self.hint = header_hint
         self.min_score = header_min_score
         self.clean_all = clean_all
+        self.all_text = all_text  # every cell is a str (CSV)
         self.pending: list[tuple[int, list[object]]] = []
         self.headers: list[str] | None = None
         self.header_row = 0
         self.width = 0
-        self.rows: list[tuple[int, list[object]]] = []
+        self.leftover: list[tuple[int, list[object]]] = []
         self.blank = 0
         self.totals: list[int] = []
 
-    def add(self, excel_row: int, raw: list[Any]) -> None:
+    def add(self, excel_row: int, raw: list[Any]) -> list[object] | None:
+        """The data row (cells padded to the header's width), or None for a header,
+        title, blank or totals row."""
         # xlsx cells stay as calamine gave them (the mapping layer cleans the columns it
         # uses); CSV cells are all text, and the export tricks live there.
         row: list[object] = (
@@ -232,23 +385,70 @@ class _Assembler:
         if row.count("") + row.count(None) == len(row):
             if self.headers is not None:
                 self.blank += 1
-            return
+            return None
         if self.headers is None:
             self.pending.append((excel_row, row))
             if self._try_header():
-                return
+                return None
             if len(self.pending) >= HEADER_SEARCH_ROWS:
                 self._fail()
-            return
+            return None
         if _is_totals(row):
             self.totals.append(excel_row)
-            return
+            return None
         n = len(row)
         if n < self.width:
             row.extend([""] * (self.width - n))
         elif n > self.width:
             del row[self.width :]
-        self.rows.append((excel_row, row))
+        return row
+
+    def add_batch(self, batch: list[Record]) -> list[tuple[int, list[object]]]:
+        """``add`` for many rows after the header: the same checks, with the per-cell
+        ones done in one C-level pass over the whole batch."""
+        assert self.headers is not None
+        if self.clean_all:
+            batch = [(r, [clean_text(c) if c.__class__ is str else c for c in raw])
+                     for r, raw in batch]  # fmt: skip
+        if self.all_text:
+            # No cell is longer than its whole row: joined rows are checked first.
+            longest = max(map(len, map("".join, (raw for _, raw in batch))), default=0)
+        else:
+            cells = chain.from_iterable(raw for _, raw in batch)
+            longest = max(map(len, filter(_is_str, cells)), default=0)
+        if longest > self.max_cell_chars:
+            for r, raw in batch:
+                if max(map(len, filter(_is_str, raw)), default=0) > self.max_cell_chars:
+                    raise _too_long(self.file, r, self.max_cell_chars)
+        out: list[tuple[int, list[object]]] = []
+        append = out.append
+        width = self.width
+        maybe_total = _MAYBE_TOTAL
+        for excel_row, row in batch:
+            # any() stops at the first filled cell; only a row without one (or with
+            # nothing but 0 / False) needs the exact count.
+            if not any(row) and row.count("") + row.count(None) == len(row):
+                self.blank += 1
+                continue
+            first = row[0]
+            if first.__class__ is str and first:
+                c0 = first[0]
+                if (c0 in maybe_total and (c0 != "=" or first[1:2] != '"'
+                                           or first[2:3] in maybe_total)
+                        and _is_totals(row)):  # fmt: skip
+                    self.totals.append(excel_row)
+                    continue
+            elif _is_totals(row):
+                self.totals.append(excel_row)
+                continue
+            n = len(row)
+            if n != width:
+                if n < width:
+                    row.extend([""] * (width - n))
+                else:
+                    del row[width:]
+            append((excel_row, row))
+        return out
 
     def _try_header(self) -> bool:
         excel_row, row = self.pending[-1]
@@ -268,6 +468,7 @@ class _Assembler:
         return True
 
     def finish(self) -> None:
+        """The rows ran out before a header was found: decide, or raise UnknownLayout."""
         if self.headers is not None:
             return
         if self.pending and self.hint is None:
@@ -277,9 +478,20 @@ class _Assembler:
             self.header_row = excel_row
             self.width = len(self.headers)
             for r, cells in self.pending[1:]:
-                self.rows.append((r, (cells + [""] * self.width)[: self.width]))
+                self.leftover.append((r, (cells + [""] * self.width)[: self.width]))
             return
         self._fail()
+
+    def find_header(self, batches: Iterator[list[Record]]) -> None:
+        """Consume ``batches`` up to the header row; the data rows after it in the same
+        batch are kept in ``leftover``."""
+        for batch in batches:
+            for i, (excel_row, raw) in enumerate(batch):
+                self.add(excel_row, raw)
+                if self.headers is not None:
+                    self.leftover = self.add_batch(batch[i + 1 :])
+                    return
+        self.finish()
 
     def _fail(self) -> None:
         if not self.pending:
@@ -294,7 +506,7 @@ class _Assembler:
 # ----------------------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(
+def _open_xlsx(
     p: Path,
     *,
     sheet: str | int | None,
@@ -304,7 +516,7 @@ def _read_xlsx(
     header_hint: HeaderHint | None,
     header_min_score: int,
     ticker: _Ticker,
-) -> Table:
+) -> TableStream:
     name = p.name
     inspect_xlsx(  # sniffs the file first: PDF, old .xls, truncated zip...
         p,
@@ -331,17 +543,40 @@ def _read_xlsx(
             lo = 500 + 500 * index // len(candidates)
             hi = 500 + 500 * (index + 1) // len(candidates)
             ticker.at(lo, lo, 0, 1)
+            asm = _Assembler(
+                name,
+                max_cell_chars=max_cell_chars,
+                header_hint=header_hint,
+                header_min_score=header_min_score,
+                clean_all=False,
+            )
+            batches = _sheet_batches(ws, ticker, lo, hi)
             try:
-                return _table_from_sheet(
-                    p, ws, sheet_name, max_cell_chars, header_hint, header_min_score,
-                    ticker, lo, hi,
-                )
+                asm.find_header(batches)
             except UnknownLayout as exc:
+                batches.close()
                 last_error = exc
+                continue
+            return TableStream(p, asm, batches, sheet=sheet_name, on_close=wb.close)
         assert last_error is not None
         raise last_error
-    finally:
+    except BaseException:
         wb.close()
+        raise
+
+
+def _sheet_batches(ws: Any, ticker: _Ticker, lo: int, hi: int) -> Batches:
+    if ws.start is None:  # empty sheet; iter_rows() would panic on it
+        return
+    height = int(ws.end[0]) + 1
+    rows = ws.iter_rows()
+    # iter_rows() pads the rows above the used range, so position i is Excel row i + 1.
+    excel_row = 1
+    while batch := list(islice(rows, _CHECK_EVERY)):
+        yield list(zip(range(excel_row, excel_row + len(batch)), batch, strict=True))
+        excel_row += len(batch)
+        ticker.at(lo, hi, excel_row - 1, height)
+    ticker.at(lo, hi, 1, 1)
 
 
 def _sheet_candidates(wb: Any, sheet: str | int | None, file: str) -> list[str]:
@@ -369,46 +604,6 @@ def _sheet_candidates(wb: Any, sheet: str | int | None, file: str) -> list[str]:
     return visible or names[:1]
 
 
-def _table_from_sheet(
-    p: Path,
-    ws: Any,
-    sheet_name: str,
-    max_cell_chars: int,
-    header_hint: HeaderHint | None,
-    header_min_score: int,
-    ticker: _Ticker,
-    lo: int,
-    hi: int,
-) -> Table:
-    asm = _Assembler(
-        p.name,
-        max_cell_chars=max_cell_chars,
-        header_hint=header_hint,
-        header_min_score=header_min_score,
-        clean_all=False,
-    )
-    if ws.start is None:  # empty sheet; iter_rows() would panic on it
-        asm.finish()
-    height = int(ws.end[0]) + 1
-    # iter_rows() pads the rows above the used range, so position i is Excel row i + 1.
-    for excel_row, raw in enumerate(ws.iter_rows(), start=1):
-        asm.add(excel_row, raw)
-        if excel_row % _CHECK_EVERY == 0:
-            ticker.at(lo, hi, excel_row, height)
-    asm.finish()
-    ticker.at(lo, hi, 1, 1)
-    assert asm.headers is not None
-    return Table(
-        path=p,
-        headers=asm.headers,
-        header_row=asm.header_row,
-        rows=asm.rows,
-        sheet=sheet_name,
-        skipped_blank=asm.blank,
-        skipped_totals=asm.totals,
-    )
-
-
 def _calamine_failure(file: str, exc: BaseException) -> FileRejected:
     if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
         raise exc
@@ -422,7 +617,7 @@ def _calamine_failure(file: str, exc: BaseException) -> FileRejected:
 # ------------------------------------------------------------------------------ csv
 
 
-def _read_csv(
+def _open_csv(
     p: Path,
     *,
     encoding: str | None,
@@ -430,8 +625,9 @@ def _read_csv(
     max_cell_chars: int,
     header_hint: HeaderHint | None,
     header_min_score: int,
+    clean: bool,
     ticker: _Ticker,
-) -> Table:
+) -> TableStream:
     name = p.name
     try:
         size = p.stat().st_size
@@ -453,20 +649,36 @@ def _read_csv(
             name, "this is an old-style .xls workbook saved with a .csv name", "not_csv"
         )
     enc = encoding or _detect_encoding(p, head, ticker)
+    ticker.at(0, 100, 1, 1)
     try:
         codecs.lookup(enc)
     except LookupError as exc:
         raise FileRejected(name, f"unknown text encoding '{enc}'", "encoding") from exc
     if b"\x00" in head and not enc.lower().startswith("utf-16"):
         raise FileRejected(name, "the file is binary, not a CSV text file", "not_csv")
+    # GB18030 is our last guess: it is not checked over the whole file first (that
+    # would decode it twice); a byte sequence it cannot read stops the reading instead.
+    guessed = encoding is None and enc == "gb18030"
 
     asm = _Assembler(
         name,
         max_cell_chars=max_cell_chars,
         header_hint=header_hint,
         header_min_score=header_min_score,
-        clean_all=True,
+        clean_all=clean,
+        all_text=True,
     )
+    batches = _csv_batches(p, enc, size, ticker, guessed)
+    try:
+        asm.find_header(batches)
+    except BaseException:
+        batches.close()
+        raise
+    return TableStream(p, asm, batches, encoding=enc)
+
+
+def _csv_batches(p: Path, enc: str, size: int, ticker: _Ticker, guessed: bool) -> Batches:
+    name = p.name
     try:
         with (
             p.open("rb") as raw,
@@ -475,49 +687,41 @@ def _read_csv(
             delimiter = _sniff_delimiter(text.read(65536))
             text.seek(0)
             reader = csv.reader(text, delimiter=delimiter)
-            for record, cells in enumerate(_guarded(reader, name), start=1):
-                asm.add(record, cells)
-                if record % _CHECK_EVERY == 0:
-                    ticker.at(100, 1000, raw.tell(), size)
+            record = 1
+            while True:
+                try:
+                    batch = list(islice(reader, _CHECK_EVERY))
+                except csv.Error as exc:
+                    raise _csv_failure(name, exc) from exc
+                if not batch:
+                    break
+                yield list(zip(range(record, record + len(batch)), batch, strict=True))
+                record += len(batch)
+                ticker.at(100, 1000, raw.tell(), size)
     except UnicodeDecodeError as exc:
+        if guessed:
+            raise FileRejected(
+                name, "cannot tell the text encoding (not UTF-8 or GBK); save it as UTF-8 CSV",
+                "encoding",
+            ) from exc
         raise FileRejected(
             name, f"the file is not valid {enc} text; save it as UTF-8 CSV", "encoding"
         ) from exc
     except OSError as exc:
         raise FileRejected(name, f"cannot read the file ({exc.strerror})", "unreadable") from exc
-    asm.finish()
     ticker.at(100, 1000, 1, 1)
-    assert asm.headers is not None
-    return Table(
-        path=p,
-        headers=asm.headers,
-        header_row=asm.header_row,
-        rows=asm.rows,
-        encoding=enc,
-        skipped_blank=asm.blank,
-        skipped_totals=asm.totals,
-    )
 
 
-def _guarded(reader: Iterable[list[str]], name: str) -> Iterator[list[str]]:
-    it = iter(reader)
-    while True:
-        try:
-            cells = next(it)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            msg = str(exc)
-            if "field larger than field limit" in msg:
-                raise FileRejected(
-                    name, "a cell is longer than 32,767 characters (damaged or crafted file)",
-                    "cell_too_long",
-                ) from exc
-            if "NUL" in msg:
-                raise FileRejected(name, "the file contains NUL bytes: not a CSV text file",
-                                   "not_csv") from exc
-            raise FileRejected(name, f"the CSV is malformed ({msg})", "damaged") from exc
-        yield cells
+def _csv_failure(name: str, exc: csv.Error) -> FileRejected:
+    msg = str(exc)
+    if "field larger than field limit" in msg:
+        return FileRejected(
+            name, "a cell is longer than 32,767 characters (damaged or crafted file)",
+            "cell_too_long",
+        )
+    if "NUL" in msg:
+        return FileRejected(name, "the file contains NUL bytes: not a CSV text file", "not_csv")
+    return FileRejected(name, f"the CSV is malformed ({msg})", "damaged")
 
 
 def _detect_encoding(p: Path, head: bytes, ticker: _Ticker) -> str:
@@ -525,26 +729,22 @@ def _detect_encoding(p: Path, head: bytes, ticker: _Ticker) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    # Strict UTF-8 over the whole file (it is cheap, C speed); anything else from a
-    # Chinese shop is GBK, which GB18030 extends.
+    # Strict UTF-8 over the whole file (it is cheap, C speed, and a Chinese GBK file
+    # fails within its first line); anything else from a Chinese shop is GBK, which
+    # GB18030 extends.
     size = max(p.stat().st_size, 1)
-    for enc in ("utf-8", "gb18030"):
-        decoder = codecs.getincrementaldecoder(enc)(errors="strict")
-        try:
-            with p.open("rb") as f:
-                done = 0
-                while chunk := f.read(1 << 20):
-                    decoder.decode(chunk)
-                    done += len(chunk)
-                    ticker.at(0, 100, done, size)
-                decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return enc
-    raise FileRejected(
-        p.name, "cannot tell the text encoding (not UTF-8 or GBK); save it as UTF-8 CSV",
-        "encoding",
-    )
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+    try:
+        with p.open("rb") as f:
+            done = 0
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+                done += len(chunk)
+                ticker.at(0, 100, done, size)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
 
 
 def _sniff_delimiter(sample: str) -> str:

@@ -11,25 +11,34 @@ what the rows mean for the database, in ONE transaction per file:
 - orders are facts: breaking a campaign rule (cap, per-buyer limit, window) is flagged
   for the risk view, never refused;
 - cancelling (the ``cancel`` callable) rolls everything back.
+
+Orders go through a streaming path built for 200,000-row exports (bench/bench_import.py):
+the sheet is read in chunks and mapped column by column (``io.OrderMapper``), each
+valid row is kept as one small tuple with times as epoch seconds, and the database gets
+driver-level bulk inserts and updates. One order line is keyed by platform, order
+number and sub-order number; an export without sub-order numbers keys its lines by SKU
+(``sku:<code>``), so an order of two SKUs is two lines.
 """
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext, suppress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
-from zoneinfo import ZoneInfo
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
 from .. import orders as odom
 from ..errors import InputError
 from ..money import to_minor
+from ..pricing import PriceItem, quote
 from ..store import bulk
 from ..store.models import (
     Audit,
@@ -50,7 +59,16 @@ CancelCheck = Callable[[], bool]
 
 # How far outside a campaign's window an order may fall and still belong to it (flagged).
 WINDOW_SLACK = timedelta(days=30)
-_CHUNK = 5000
+_SLACK = int(WINDOW_SLACK.total_seconds())
+_CHUNK = 4096  # rows per mapped chunk (and between cancel checks)
+_WRITE_CHUNK = 20_000  # order lines built and inserted at a time
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Statuses whose units count against a cap (``queries.units_deposited``): paid at least
+# the deposit; a cancelled order only if it had been paid.
+_UNPAID = frozenset({odom.Status.AWAITING_DEPOSIT.value, odom.Status.AWAITING_PAYMENT.value})
+_CANCELLED = frozenset({odom.Status.CANCELLED_BY_BUYER.value,
+                        odom.Status.CANCELLED_BY_SELLER.value})  # fmt: skip
+_PROGRESS = {s.value: p for s, p in odom.PROGRESS.items()}
 
 
 class ImportRefused(InputError):
@@ -112,51 +130,123 @@ def _refuse(imp: Any, file: str) -> None:
                             getattr(imp, "unknown_statuses", ()))
 
 
-def write_rejects(path: str | Path, table: Any, errors: Sequence[Any]) -> None:
-    """The rejected rows as the file had them, with the reasons in front."""
-    from openpyxl import Workbook
+def write_rejects(path: str | Path, headers: Sequence[str],
+                  cells: Mapping[int, Sequence[object]], errors: Sequence[Any]) -> None:
+    """The rejected rows as the file had them, with the reasons in front.
+
+    Every cell is written as text (``write_string``): a buyer called ``=HYPERLINK(...)``
+    stays that text and runs nothing. The file appears whole or not at all.
+    """
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    from ..io.tables import clean_text
 
     by_row: dict[int, list[str]] = defaultdict(list)
     for e in errors:
-        by_row[e.row].append(f"{e.column}: {e.reason}" + (f" ('{e.value}')" if e.value else ""))
-    cells = {n: c for n, c in table.rows} if table is not None else {}
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("rejected")
-    ws.append(["row", "reasons", *(table.headers if table is not None else [])])
-    for n in sorted(by_row):
-        raw = ["" if v is None else str(v) for v in cells.get(n, [])]
-        ws.append([n, "; ".join(by_row[n]), *raw])
-    tmp = Path(f"{path}.part")
-    wb.save(tmp)
-    tmp.replace(path)
+        by_row[e.row].append(f"{e.column}: {e.reason}" + (f" ('{e.value}')" if e.value else "")
+                             if e.column else e.reason)  # fmt: skip
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.part")
+    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    try:
+        ws = wb.add_worksheet("rejected")
+        bold = wb.add_format({"bold": True})
+        for col, title in enumerate(["row", "reasons", *headers]):
+            ws.write_string(0, col, title, bold)
+        for out_row, n in enumerate(sorted(by_row), start=1):
+            ws.write_number(out_row, 0, n)
+            ws.write_string(out_row, 1, "; ".join(by_row[n]))
+            for col, v in enumerate(cells.get(n, ()), start=2):
+                if v is None or v == "":
+                    continue
+                if isinstance(v, float) and v.is_integer():
+                    v = int(v)
+                ws.write_string(out_row, col, clean_text(v) if isinstance(v, str) else str(v))
+        ws.freeze_panes(1, 2)
+    finally:
+        wb.close()
+    tmp.replace(target)
 
 
 @dataclass
 class _CampaignFacts:
     id: int
     type: str
-    start: datetime
-    end: datetime
+    start: int  # presale window, epoch seconds
+    end: int
     ship_mode: str
     ship_days: int | None
-    ship_date: Any
-    presale_end: datetime | None
-    tz: ZoneInfo
+    fixed_deadline: int | None  # fixed date, or presale end + days
     caps: dict[str, int | None]
     per_buyer: int | None
+    pricing: dict[str, PriceItem]
+    currency: str
+
+
+class _Existing(NamedTuple):
+    """An order line already in the database, as the driver returned it."""
+
+    id: int
+    kind: str
+    status: str
+    campaign_id: int | None
+    sku: str
+    qty: int
+    deposit_paid_at: int | None  # epoch seconds, as the mapper gives the file's
+    paid_at: int | None
+    shipped_at: int | None
+    ship_deadline: int | None
+    carrier: str
+    tracking_no: str
+    deposit: int
+    balance: int
+    total: int
+    flags: str
+
+
+_EXISTING_COLS = ("id", "order_no", "sub_order_no", "kind", "status", "campaign_id", "sku",
+                  "qty", "deposit_paid_at", "paid_at", "shipped_at", "ship_deadline",
+                  "carrier", "tracking_no", "deposit", "balance", "total", "flags")
+
+
+def _positions() -> dict[str, int]:
+    from ..io.mapping import ORDER_ROW_FIELDS
+
+    return {name: i for i, name in enumerate(ORDER_ROW_FIELDS)}
 
 
 class ImportOps(ServiceBase):
     # ------------------------------------------------------------------ orders
     def import_orders(self, path: str | Path, *, platform: str | None = None,
                       dry_run: bool = False, valid_only: str | Path | None = None,
-                      progress: Progress | None = None, cancel: CancelCheck | None = None
-                      ) -> ImportReport:
-        """Import a platform order export (platform detected from the headers)."""
-        from ..io import detect_platform as detect
-        from ..io import header_scorer, load_presets, map_orders, read_table
+                      progress: Progress | None = None, cancel: CancelCheck | None = None,
+                      presets_dir: str | Path | None = None) -> ImportReport:
+        """Import a platform order export (platform detected from the headers).
 
-        presets = {n: p for n, p in load_presets().items() if p.table == "orders"}
+        The layouts are the built-in presets plus the user's own (``presets_dir``,
+        default ``io.user_presets_dir()``): a saved custom mapping is detected like the
+        built-ins and wins a tie with the one it extends.
+
+        Raises ``ImportRefused`` (rows and reasons) when a row cannot be read, unless
+        ``valid_only`` names a workbook for the rejected rows; ``io.FileRejected``,
+        ``UnknownLayout`` or ``MissingColumns`` for files that cannot be read at all;
+        ``io.Cancelled`` when ``cancel()`` returns true (nothing is written then).
+        """
+        from ..io import load_presets, user_presets_dir
+
+        custom = presets_dir if presets_dir is not None else user_presets_dir()
+        presets = {n: p for n, p in load_presets(custom).items() if p.table == "orders"}
+        with _gc_paused():
+            return self._import_orders(path, presets, platform, dry_run, valid_only,
+                                       progress, cancel)
+
+    def _import_orders(self, path: str | Path, presets: dict[str, Any], platform: str | None,
+                       dry_run: bool, valid_only: str | Path | None,
+                       progress: Progress | None, cancel: CancelCheck | None) -> ImportReport:
+        from ..io import LAZY_TEXT_FIELDS, OrderMapper, header_scorer, open_table
+        from ..io import detect_platform as detect
+
         if platform in (None, "", "auto"):
             pool = list(presets.values())
         elif platform in presets:
@@ -164,31 +254,43 @@ class ImportOps(ServiceBase):
         else:
             raise InputError(f"no order layout named '{platform}' "
                              f"(known: auto, {', '.join(sorted(presets))})")
-        read_progress = _scaled(progress, 0, 600)
-        table = read_table(path, header_hint=header_scorer(pool), header_min_score=3,
-                           progress=read_progress, cancel=cancel)
-        name = pool[0].name if len(pool) == 1 else detect(table.headers, presets)
-        imp = map_orders(table, presets[name], None, cancel=cancel)
-        report = ImportReport(file=table.file, kind="orders", platform=imp.platform,
-                              skipped_rows=imp.skipped_rows + table.skipped_blank
-                              + len(table.skipped_totals),
+        rows: list[tuple[Any, ...]] = []
+        rejected: dict[int, list[object]] = {}
+        with open_table(path, header_hint=header_scorer(pool), header_min_score=3,
+                        clean=False, progress=_scaled(progress, 0, 700),
+                        cancel=cancel) as stream:  # fmt: skip
+            name = pool[0].name if len(pool) == 1 else detect(stream.headers, presets)
+            mapper = OrderMapper(stream.headers, stream.file, presets[name], times="epoch",
+                                 money="minor", lazy=LAZY_TEXT_FIELDS, all_text=stream.all_text,
+                                 header_row=stream.header_row)  # fmt: skip
+            errors = mapper.result.errors
+            for chunk in stream.chunks(_CHUNK):
+                seen_errors = len(errors)
+                rows.extend(mapper.feed(chunk))
+                if valid_only is not None and len(errors) > seen_errors:
+                    bad = {e.row for e in errors[seen_errors:]}
+                    rejected.update((r, cells) for r, cells in chunk if r in bad)
+            headers = list(stream.headers)
+            table_skipped = stream.skipped_rows
+        imp = mapper.finish()
+        report = ImportReport(file=stream.file, kind="orders", platform=imp.platform,
+                              skipped_rows=imp.skipped_rows + table_skipped,
                               extra_columns=list(imp.extra_columns),
                               warnings=[str(w) for w in imp.warnings], dry_run=dry_run)
         if imp.unknown_statuses:
             raise ImportRefused(
-                f"{table.file}: unknown status values: {', '.join(imp.unknown_statuses)}; "
+                f"{stream.file}: unknown status values: {', '.join(imp.unknown_statuses)}; "
                 "add them to the column preset or a custom mapping; nothing was imported",
                 imp.errors, imp.unknown_statuses)
         if imp.errors:
             if valid_only is None:
-                _refuse(imp, table.file)
+                _refuse(imp, stream.file)
             report.rejected = len({e.row for e in imp.errors})
-        write_progress = _scaled(progress, 600, 1000)
         with suppress(_DryRun):
-            self._write_orders(imp.rows, imp.platform, table.file, report, dry_run,
-                               write_progress, cancel)
+            self._write_orders(rows, imp.platform, imp.currency, stream.file, report, dry_run,
+                               _scaled(progress, 700, 1000), cancel)
         if imp.errors and valid_only is not None:
-            write_rejects(valid_only, table, imp.errors)
+            write_rejects(valid_only, headers, rejected, imp.errors)
             report.rejects_file = str(valid_only)
         return report
 
@@ -198,253 +300,398 @@ class ImportOps(ServiceBase):
             rows = s.execute(select(Campaign).where(
                 Campaign.shop_id == shop_id, Campaign.platform == platform,
                 Campaign.status.not_in(["cancelled", "rejected"]))).scalars().all()
-            item_rows = s.execute(select(CampaignItem.campaign_id, CampaignItem.sku,
-                                         CampaignItem.cap)).all()
-        caps: dict[int, dict[str, int | None]] = defaultdict(dict)
-        for cid, sku, cap in item_rows:
-            caps[int(cid)][sku] = cap
-        for row in rows:
-            dom = campaign_from_row(row, [])
-            win = dom.presale_window
-            if win is None:
-                continue
-            facts = _CampaignFacts(
-                id=row.id, type=row.type, start=win.start, end=win.end,
-                ship_mode=row.ship_mode, ship_days=row.ship_days, ship_date=row.ship_date,
-                presale_end=dom.presale_end, tz=dom.tz, caps=caps.get(row.id, {}),
-                per_buyer=row.per_buyer_limit)
-            for sku in facts.caps:
-                by_sku[sku].append(facts)
+            items: dict[int, list[CampaignItem]] = defaultdict(list)
+            if rows:
+                for it in s.execute(select(CampaignItem).where(
+                        CampaignItem.campaign_id.in_([r.id for r in rows]))).scalars():
+                    items[it.campaign_id].append(it)
+            for row in rows:
+                dom = campaign_from_row(row, items[row.id])
+                win = dom.presale_window
+                if win is None:
+                    continue
+                fixed = None
+                if row.ship_mode != "after_payment":
+                    end = odom.ship_deadline(mode=row.ship_mode, days=row.ship_days,
+                                             fixed=row.ship_date, paid_at=None,
+                                             presale_end=dom.presale_end, tz=dom.tz)
+                    fixed = _epoch(end) if end is not None else None
+                facts = _CampaignFacts(
+                    id=row.id, type=row.type, start=_epoch(win.start), end=_epoch(win.end),
+                    ship_mode=row.ship_mode, ship_days=row.ship_days, fixed_deadline=fixed,
+                    caps={it.sku: it.cap for it in items[row.id]},
+                    per_buyer=row.per_buyer_limit,
+                    pricing={it.sku: it.pricing for it in dom.items}, currency=dom.currency)
+                for sku in facts.caps:
+                    by_sku[sku].append(facts)
         return by_sku
 
-    def _write_orders(self, rows: Sequence[Any], platform: str, file: str,
-                      report: ImportReport, dry_run: bool, progress: Progress | None,
-                      cancel: CancelCheck | None) -> None:
+    def _write_orders(self, rows: list[tuple[Any, ...]], platform: str, currency: str,
+                      file: str, report: ImportReport, dry_run: bool,
+                      progress: Progress | None, cancel: CancelCheck | None) -> None:
         from ..io import Cancelled
 
         now = self.now()
         shop = self.shop()
         profile = self.profile(platform)
         camps = self._campaign_facts(shop.id, platform)
-        with self.db.engine.begin() as conn:
-            pids = {sku: pid for sku, pid in conn.execute(
-                select(Product.sku, Product.id).where(Product.shop_id == shop.id)).all()}
-            # Running units per campaign+SKU and per campaign+buyer, for the flags.
-            units: dict[tuple[int, str], int] = defaultdict(int)
-            for cid, sku, n in conn.execute(
-                    select(Order.campaign_id, Order.sku, func.sum(Order.qty))
-                    .where(Order.campaign_id.is_not(None),
-                           Order.status.not_in([odom.Status.AWAITING_DEPOSIT.value,
-                                                odom.Status.AWAITING_PAYMENT.value]))
-                    .group_by(Order.campaign_id, Order.sku)).all():
-                if cid is not None:
-                    units[(int(cid), sku)] = int(n or 0)
-            bought: dict[tuple[int, str], int] = defaultdict(int)
+        camp_by_id = {c.id: c for cs in camps.values() for c in cs}
+        normal_ship = int(profile.normal_ship_hours) * 3600
+        P = _positions()
+        p_order, p_sub, p_sku, p_qty = P["order_no"], P["sub_order_no"], P["sku"], P["qty"]
+        p_kind, p_status, p_at = P["kind"], P["status"], P["ordered_at"]
+        p_dep_at, p_bal_at, p_paid_at = P["deposit_paid_at"], P["balance_paid_at"], P["paid_at"]
+        p_promised, p_shipped = P["promised_ship_at"], P["shipped_at"]
+        p_carrier, p_tracking, p_buyer = P["carrier"], P["tracking_no"], P["buyer"]
+        p_unit, p_dep, p_bal, p_tot = P["unit_price"], P["deposit"], P["balance"], P["total"]
+        shop_id = shop.id
 
+        with self.db.engine.begin() as conn, _bulk_settings(conn):
             enc = bulk.datetime_encoder(conn)
+            now_e = enc(_epoch(now))
+            pids = {sku: pid for sku, pid in conn.execute(
+                select(Product.sku, Product.id).where(Product.shop_id == shop_id)).all()}
+            units, bought = self._running_totals(conn, camp_by_id)
+            existing = self._existing(conn, shop_id, platform, rows, p_order)
             next_id = int(conn.execute(select(func.coalesce(func.max(Order.id), 0))
                                        ).scalar_one()) + 1
-            new_orders: list[tuple[Any, ...]] = []
-            new_pays: list[tuple[Any, ...]] = []
-            events: list[dict[str, Any]] = []
             total = len(rows)
-            ordered_rows = sorted(rows, key=lambda r: r.ordered_at)
-            for start in range(0, total, _CHUNK):
+            # Oldest first: running cap and per-buyer counts flag the orders that
+            # actually went over, and ids follow order time.
+            rows.sort(key=itemgetter(p_at))
+            line_keys: dict[str, str] = {}
+            lines = [r[p_sub] or line_keys.get(r[p_sku]) or line_keys.setdefault(
+                r[p_sku], "sku:" + r[p_sku]) for r in rows]
+            match_cache: dict[str, list[_CampaignFacts]] = {}
+
+            def campaign_of(sku: str, at: int, kind: str) -> tuple[_CampaignFacts | None, bool]:
+                cands = match_cache.get(sku)
+                if cands is None:
+                    cands = match_cache[sku] = camps.get(sku, [])
+                camp: _CampaignFacts | None = None
+                inside = False
+                if cands:
+                    camp, inside = _match(cands, at)
+                if kind == "normal" and camp is not None and not (
+                        platform == "taobao" and camp.type == "full" and inside):
+                    # Taobao writes full-payment presale orders like normal ones: a normal
+                    # row on a full campaign's SKU inside its window is that presale's
+                    # order. Other exports say which orders are presales: believe them.
+                    camp = None
+                return camp, inside
+
+            # Each new line's campaign, once, and the units deposited per campaign after
+            # this import: volume tiers price every deposit order of a campaign at that
+            # count (DECISIONS.md) where the export leaves the balance to the campaign.
+            no_match: tuple[_CampaignFacts | None, bool] = (None, False)
+            final_units: dict[int, int] = defaultdict(int)
+            if not camps:
+                matched = [no_match] * total
+            else:
+                tiered = {c.id for c in camp_by_id.values()
+                          if any(p.tiers for p in c.pricing.values())}  # fmt: skip
+                for (cid, _sku), n in units.items():
+                    if cid in tiered:
+                        final_units[cid] += n
+                matched = []
+                for r, line in zip(rows, lines, strict=True):
+                    if existing and (r[p_order], line) in existing:
+                        matched.append(no_match)  # a stored line: see _update
+                        continue
+                    kind = r[p_kind]
+                    found = campaign_of(r[p_sku], r[p_at], kind)
+                    matched.append(found)
+                    camp = found[0]
+                    if camp is not None and camp.id in tiered:
+                        paid_at = r[p_bal_at] if kind == "deposit" else (r[p_paid_at]
+                                                                         or r[p_bal_at])
+                        if _counts(r[p_status], r[p_dep_at], paid_at):
+                            final_units[camp.id] += r[p_qty]
+            quotes: dict[tuple[int, str, int], tuple[int, int, int]] = {}
+            updates: list[dict[str, Any]] = []
+            events: list[tuple[Any, ...]] = []
+            created = flagged = 0
+            suspended: list[str] | None = None
+            for start in range(0, total, _WRITE_CHUNK):
                 if cancel is not None and cancel():
                     raise Cancelled(file)
-                chunk = ordered_rows[start:start + _CHUNK]
-                existing = self._existing(conn, shop.id, platform, chunk)
-                for r in chunk:
-                    key = (r.order_no, r.sub_order_no or "")
-                    old = existing.get(key)
-                    if old is None:
-                        oid = next_id
-                        next_id += 1
-                        rec, pays, flagged = self._new_order(
-                            oid, r, shop.id, platform, camps, pids, units, bought, profile,
-                            now, enc)
-                        new_orders.append(rec)
-                        new_pays.extend(pays)
-                        report.created += 1
-                        report.flagged += flagged
-                        existing[key] = {"id": oid, "status": r.status}  # a repeat line
+                records: list[tuple[Any, ...]] = []
+                pays: list[tuple[Any, ...]] = []
+                for i in range(start, min(start + _WRITE_CHUNK, total)):
+                    r = rows[i]
+                    sku = r[p_sku]
+                    sub = lines[i]
+                    if existing:
+                        old = existing.get((r[p_order], sub))
+                        if old is not None:
+                            self._update(r, P, old, camp_by_id, units, normal_ship, enc,
+                                         now_e, report, updates, pays, events, file)
+                            continue
+                    status = r[p_status]
+                    at = r[p_at]
+                    kind = r[p_kind]
+                    flags: tuple[str, ...] = ()
+                    camp, inside = matched[i]
+                    if kind == "normal" and camp is not None:
+                        kind = "full"
+                    if kind != "normal":
+                        if camp is None:
+                            flags += ("no_campaign",)
+                        else:
+                            if camp.type != kind:
+                                flags += ("kind_differs",)
+                            if not inside:
+                                flags += ("outside_window",)
+                    dep_at = r[p_dep_at]
+                    paid_at = r[p_bal_at] if kind == "deposit" else (r[p_paid_at]
+                                                                     or r[p_bal_at])
+                    qty = r[p_qty]
+                    buyer = r[p_buyer] or ""
+                    deadline = r[p_promised]
+                    if camp is not None:
+                        if _counts(status, dep_at, paid_at):
+                            key = (camp.id, sku)
+                            units[key] = n_units = units.get(key, 0) + qty
+                            cap = camp.caps.get(sku)
+                            if cap is not None and n_units > cap:
+                                flags += ("over_cap",)
+                        if buyer and camp.per_buyer is not None:
+                            bkey = (camp.id, buyer)
+                            bought[bkey] = n_bought = bought.get(bkey, 0) + qty
+                            if n_bought > camp.per_buyer:
+                                flags += ("over_limit",)
+                        if deadline is None and paid_at is not None:
+                            deadline = _deadline(camp, paid_at)
+                    elif deadline is None and paid_at is not None:
+                        deadline = paid_at + normal_ship
+                    # Money is in minor units already (the mapper's money="minor").
+                    unit = r[p_unit]
+                    if kind == "deposit":
+                        dep_m = r[p_dep] or 0
+                        balance = r[p_bal]
+                        tot_m = r[p_tot]
+                        if (balance is None and camp is not None and camp.type == "deposit"
+                                and sku in camp.pricing):
+                            qkey = (camp.id, sku, qty)
+                            got = quotes.get(qkey)
+                            if got is None:
+                                got = quotes[qkey] = _quote_minor(
+                                    camp, sku, qty, final_units.get(camp.id, 0), currency)
+                            unit, balance, quoted_dep = got
+                            dep_m = dep_m or quoted_dep
+                            tot_m = dep_m + balance
+                        bal_m = balance or 0
+                        if tot_m is None:
+                            tot_m = dep_m + bal_m
                     else:
-                        self._update_order(conn, old, r, report, events, now, file)
+                        dep_m = 0
+                        tot_m = r[p_tot]
+                        if tot_m is None:
+                            tot_m = (unit or 0) * qty
+                        bal_m = tot_m
+                    if unit is None:  # the line total over its units, rounded half up
+                        unit = (2 * tot_m + qty) // (2 * qty)
+                    oid = next_id
+                    next_id += 1
+                    dep_e = enc(dep_at) if dep_at is not None else None
+                    paid_e = enc(paid_at) if paid_at is not None else None
+                    shipped = r[p_shipped]
+                    records.append((
+                        oid, shop_id, platform, r[p_order], sub, camp.id if camp else None,
+                        pids.get(sku), sku, kind, status, qty, currency, unit, dep_m, bal_m,
+                        tot_m, buyer, enc(at), dep_e, paid_e,
+                        enc(deadline) if deadline is not None else None,
+                        enc(shipped) if shipped is not None else None,
+                        r[p_carrier] or "", r[p_tracking] or "", 0,
+                        ",".join(flags) if flags else "", now_e))
+                    if dep_e is not None and kind == "deposit":
+                        pays.append((oid, "deposit", dep_m, dep_e))
+                    if paid_e is not None:
+                        pays.append((oid, "balance", bal_m, paid_e) if kind == "deposit"
+                                    else (oid, "full", tot_m, paid_e))
+                    if flags:
+                        flagged += 1
+                if records:
+                    created += len(records)
+                    if suspended is None and _worth_suspending(conn, total):
+                        # Building indexes once over the loaded rows beats keeping them
+                        # up to date row by row, but only for big loads.
+                        suspended = bulk.drop_indexes(conn, ["orders", "payment"])
+                    bulk.insert_rows(conn, cast(Table, Order.__table__), _ORDER_COLS, records)
+                bulk.insert_rows(conn, cast(Table, Payment.__table__), _PAY_COLS, pays)
                 if progress is not None:
-                    progress(min(start + _CHUNK, total), total)
-            # Rebuilding indexes pays off only for big loads.
-            with (bulk.indexes_suspended(conn, ["orders", "payment"])
-                  if len(new_orders) > 20_000 else nullcontext()):
-                bulk.insert_rows(conn, cast(Table, Order.__table__), _ORDER_COLS, new_orders)
-                bulk.insert_rows(conn, cast(Table, Payment.__table__), _PAY_COLS, new_pays)
-            if events:
-                conn.execute(insert(OrderEvent), events)
+                    progress(min(start + _WRITE_CHUNK, total), total)
+            report.created += created
+            report.flagged += flagged
+            bulk.update_rows(conn, cast(Table, Order.__table__), updates)
+            if suspended:
+                bulk.create_indexes(conn, suspended)
+            bulk.insert_rows(conn, cast(Table, OrderEvent.__table__), _EVENT_COLS, events)
             conn.execute(insert(Audit).values(
                 at=now, actor=self.actor, action="import.orders", entity="shop",
-                entity_id=shop.id, detail={"file": file, "platform": platform,
+                entity_id=shop_id, detail={"file": file, "platform": platform,
                                            **{k: v for k, v in report.as_dict().items()
                                               if isinstance(v, int)}}))
             if dry_run:
                 raise _DryRun()
 
-    def _existing(self, conn: Connection, shop_id: int, platform: str,
-                  chunk: Sequence[Any]) -> dict[tuple[str, str], dict[str, Any]]:
-        nos = sorted({r.order_no for r in chunk})
-        out: dict[tuple[str, str], dict[str, Any]] = {}
-        for i in range(0, len(nos), 900):
-            res = conn.execute(select(
-                Order.id, Order.order_no, Order.sub_order_no, Order.status, Order.kind,
-                Order.deposit_paid_at, Order.paid_at, Order.shipped_at, Order.carrier,
-                Order.tracking_no, Order.ship_deadline, Order.deposit, Order.balance,
-                Order.total).where(Order.shop_id == shop_id, Order.platform == platform,
-                                   Order.order_no.in_(nos[i:i + 900])))
-            for m in res.mappings():
-                out[(m["order_no"], m["sub_order_no"])] = dict(m)
-        return out
-
-    def _match(self, camps: dict[str, list[_CampaignFacts]], r: Any
-               ) -> tuple[_CampaignFacts | None, bool]:
-        """The campaign an order belongs to: platform + SKU + order time.
-
-        Returns (campaign, inside its window). An order up to 30 days outside every
-        window goes to the nearest campaign, flagged.
-        """
-        best: tuple[timedelta, _CampaignFacts] | None = None
-        for c in camps.get(r.sku, []):
-            if c.start <= r.ordered_at <= c.end:
-                return c, True
-            gap = c.start - r.ordered_at if r.ordered_at < c.start else r.ordered_at - c.end
-            if gap <= WINDOW_SLACK and (best is None or gap < best[0]):
-                best = (gap, c)
-        return (best[1], False) if best else (None, False)
-
-    def _new_order(self, oid: int, r: Any, shop_id: int, platform: str,
-                   camps: dict[str, list[_CampaignFacts]], pids: dict[str, int],
-                   units: dict[tuple[int, str], int], bought: dict[tuple[int, str], int],
-                   profile: Any, now: datetime, enc: Callable[[int | None], Any]
-                   ) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], int]:
-        cur = r.currency
-        kind = r.kind
-        flags: list[str] = []
-        camp, inside = self._match(camps, r) if kind != "normal" or camps.get(r.sku) else (
-            None, False)
-        if kind == "normal" and camp is not None:
-            # Taobao writes full-payment presale orders like normal ones: a normal row on
-            # a full campaign's SKU inside its window is that presale's order. Other
-            # exports say which orders are presales, and we believe them.
-            if platform == "taobao" and camp.type == "full" and inside:
-                kind = "full"
-            else:
-                camp = None
-        if camp is not None and camp.type != kind and kind != "normal":
-            flags.append("kind_differs")
-        if kind != "normal":
-            if camp is None:
-                flags.append("no_campaign")
-            elif not inside:
-                flags.append("outside_window")
-        status = r.status
-        paid_at = r.balance_paid_at if kind == "deposit" else (r.paid_at or r.balance_paid_at)
-        if camp is not None:
-            counted = status not in (odom.Status.AWAITING_DEPOSIT.value,
-                                     odom.Status.AWAITING_PAYMENT.value)
-            if counted:
-                units[(camp.id, r.sku)] += r.qty
-                cap = camp.caps.get(r.sku)
-                if cap is not None and units[(camp.id, r.sku)] > cap:
-                    flags.append("over_cap")
-            if r.buyer:
-                bought[(camp.id, r.buyer)] += r.qty
-                if camp.per_buyer is not None and bought[(camp.id, r.buyer)] > camp.per_buyer:
-                    flags.append("over_limit")
-        deadline = r.promised_ship_at
-        if deadline is None and paid_at is not None:
-            if camp is not None:
-                deadline = odom.ship_deadline(
-                    mode=camp.ship_mode, days=camp.ship_days, fixed=camp.ship_date,
-                    paid_at=paid_at, presale_end=camp.presale_end, tz=camp.tz)
-            else:
-                deadline = paid_at + timedelta(hours=profile.normal_ship_hours)
-        deposit = r.deposit if kind == "deposit" and r.deposit is not None else Decimal(0)
-        balance = r.balance if kind == "deposit" and r.balance is not None else Decimal(0)
-        total = r.total
-        if total is None:
-            total = (deposit + balance) if kind == "deposit" else (
-                (r.unit_price or Decimal(0)) * r.qty)
-        if kind != "deposit":
-            balance = total
-        unit = r.unit_price if r.unit_price is not None else (total / r.qty)
-        dep_m, bal_m, tot_m = to_minor(deposit, cur), to_minor(balance, cur), to_minor(total, cur)
-        rec = (oid, shop_id, platform, r.order_no, r.sub_order_no or "",
-               camp.id if camp else None, pids.get(r.sku), r.sku, kind, status, r.qty, cur,
-               to_minor(unit, cur), dep_m if kind == "deposit" else 0, bal_m, tot_m,
-               r.buyer or "", _e(enc, r.ordered_at), _e(enc, r.deposit_paid_at),
-               _e(enc, paid_at), _e(enc, deadline), _e(enc, r.shipped_at), r.carrier or "",
-               r.tracking_no or "", 0, ",".join(flags), _e(enc, now))
-        pays: list[tuple[Any, ...]] = []
-        if kind == "deposit" and r.deposit_paid_at is not None:
-            pays.append((oid, "deposit", dep_m, _e(enc, r.deposit_paid_at)))
-        if paid_at is not None:
-            pays.append((oid, "balance" if kind == "deposit" else "full",
-                         bal_m if kind == "deposit" else tot_m, _e(enc, paid_at)))
-        return rec, pays, 1 if flags else 0
-
-    def _update_order(self, conn: Connection, old: dict[str, Any], r: Any,
-                      report: ImportReport, events: list[dict[str, Any]], now: datetime,
-                      file: str) -> None:
-        """A later (or the same, or an older) export of an order we already have."""
-        if "kind" not in old:  # the same line twice in one file
-            report.unchanged += 1
-            return
-        before, after = old["status"], r.status
-        if odom.PROGRESS[odom.Status(after)] < odom.PROGRESS[odom.Status(before)]:
-            report.not_moved_back.append({"row": r.excel_row, "order_no": r.order_no,
+    def _update(self, r: tuple[Any, ...], P: dict[str, int], old: _Existing,
+                camp_by_id: dict[int, _CampaignFacts], units: dict[tuple[int, str], int],
+                normal_ship: int, enc: Callable[[int | None], Any], now_e: Any,
+                report: ImportReport,
+                updates: list[dict[str, Any]], new_pays: list[tuple[Any, ...]],
+                events: list[tuple[Any, ...]], file: str) -> None:
+        """A later (or the same, or an older) export of an order line we already have."""
+        before, after = old.status, r[P["status"]]
+        if _PROGRESS[after] < _PROGRESS[before]:
+            report.not_moved_back.append({"row": r[P["excel_row"]], "order_no": r[P["order_no"]],
                                           "file_status": after, "stored_status": before})
             return
-        kind = old["kind"]
-        paid_at = r.balance_paid_at if kind == "deposit" else (r.paid_at or r.balance_paid_at)
+        kind = old.kind
+        dep_at = r[P["deposit_paid_at"]]
+        paid_at = r[P["balance_paid_at"]] if kind == "deposit" else (
+            r[P["paid_at"]] or r[P["balance_paid_at"]])
+        camp = camp_by_id.get(old.campaign_id) if old.campaign_id is not None else None
+        deadline = r[P["promised_ship_at"]]
+        if deadline is None and paid_at is not None:
+            deadline = _deadline(camp, paid_at) if camp is not None else paid_at + normal_ship
         changes: dict[str, Any] = {}
+        for col, val in (("deposit_paid_at", dep_at), ("paid_at", paid_at),
+                         ("shipped_at", r[P["shipped_at"]]), ("ship_deadline", deadline)):
+            if val is not None and getattr(old, col) != val:
+                changes[col] = enc(val)
+        for col, val in (("carrier", r[P["carrier"]]), ("tracking_no", r[P["tracking_no"]])):
+            if val and getattr(old, col) != val:
+                changes[col] = val
         if after != before:
             changes["status"] = after
-        for col, val in (("deposit_paid_at", r.deposit_paid_at), ("paid_at", paid_at),
-                         ("shipped_at", r.shipped_at), ("ship_deadline", r.promised_ship_at)):
-            if val is not None and _aware(old[col]) != val:
-                changes[col] = val
-        for col, val in (("carrier", r.carrier), ("tracking_no", r.tracking_no)):
-            if val and old[col] != val:
-                changes[col] = val
+            if (camp is not None and not _counts(before, old.deposit_paid_at, old.paid_at)
+                    and _counts(after, dep_at, paid_at)):  # fmt: skip
+                key = (camp.id, old.sku)
+                units[key] = n_units = units.get(key, 0) + old.qty
+                cap = camp.caps.get(old.sku)
+                flags = [f for f in old.flags.split(",") if f]
+                if cap is not None and n_units > cap and "over_cap" not in flags:
+                    changes["flags"] = ",".join([*flags, "over_cap"])
         if not changes:
             report.unchanged += 1
             return
-        changes["updated_at"] = now
-        conn.execute(update(Order).where(Order.id == old["id"]).values(**changes))
-        if "deposit_paid_at" in changes and old["deposit_paid_at"] is None and kind == "deposit":
-            conn.execute(insert(Payment).values(order_id=old["id"], kind="deposit",
-                                                amount=old["deposit"],
-                                                at=changes["deposit_paid_at"]))
-        if "paid_at" in changes and old["paid_at"] is None:
-            conn.execute(insert(Payment).values(
-                order_id=old["id"], kind="balance" if kind == "deposit" else "full",
-                amount=old["balance"] if kind == "deposit" else old["total"],
-                at=changes["paid_at"]))
+        changes["updated_at"] = now_e
+        changes["id"] = old.id
+        updates.append(changes)
+        if "deposit_paid_at" in changes and old.deposit_paid_at is None and kind == "deposit":
+            new_pays.append((old.id, "deposit", old.deposit, changes["deposit_paid_at"]))
+        if "paid_at" in changes and old.paid_at is None:
+            new_pays.append((old.id, "balance" if kind == "deposit" else "full",
+                             old.balance if kind == "deposit" else old.total,
+                             changes["paid_at"]))
         if "status" in changes:
-            events.append({"order_id": old["id"], "event": "import", "from_status": before,
-                           "to_status": after, "at": now, "actor": self.actor,
-                           "reason": f"{file} row {r.excel_row}"})
+            events.append((old.id, "import", before, after, now_e, self.actor,
+                           f"{file} row {r[P['excel_row']]}"))
         report.updated += 1
+
+    def _running_totals(self, conn: Connection, camps: dict[int, _CampaignFacts]
+                        ) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int]]:
+        """Units counted against each campaign SKU's cap, and units per campaign buyer,
+        as the database has them before this import."""
+        units: dict[tuple[int, str], int] = {}
+        bought: dict[tuple[int, str], int] = {}
+        if not camps:
+            return units, bought
+        ids = list(camps)
+        o = Order.__table__.c
+        counted = (o.status.not_in(sorted(_UNPAID)) &
+                   (o.status.not_in(sorted(_CANCELLED)) | o.deposit_paid_at.is_not(None)
+                    | o.paid_at.is_not(None)))  # fmt: skip
+        for cid, sku, n in conn.execute(
+                select(o.campaign_id, o.sku, func.sum(o.qty))
+                .where(o.campaign_id.in_(ids), counted).group_by(o.campaign_id, o.sku)).all():
+            units[(int(cid), sku)] = int(n or 0)
+        limited = [c.id for c in camps.values() if c.per_buyer is not None]
+        if limited:
+            for cid, buyer, n in conn.execute(
+                    select(o.campaign_id, o.buyer, func.sum(o.qty))
+                    .where(o.campaign_id.in_(limited), o.buyer != "")
+                    .group_by(o.campaign_id, o.buyer)).all():
+                bought[(int(cid), buyer)] = int(n or 0)
+        return units, bought
+
+    def _existing(self, conn: Connection, shop_id: int, platform: str,
+                  rows: Sequence[tuple[Any, ...]], p_order: int
+                  ) -> dict[tuple[str, str], _Existing] | None:
+        """The order lines of this file already stored, by (order number, line key);
+        None when the shop has no orders of this platform at all (the first import).
+
+        Lines stored without a sub-order number (entered by hand, or by older versions)
+        also answer to ``sku:<code>``. Raw driver values: no per-value type processing.
+        """
+        have = int(conn.execute(select(func.count()).select_from(Order).where(
+            Order.shop_id == shop_id, Order.platform == platform)).scalar_one())
+        if not have or not rows:
+            return None
+        cols = ", ".join(_EXISTING_COLS)
+        base = f"SELECT {cols} FROM orders WHERE shop_id = :shop AND platform = :platform"
+        nos = {r[p_order] for r in rows}
+        params: dict[str, Any] = {"shop": shop_id, "platform": platform}
+        if have <= 4 * len(nos):
+            # Most of what is stored is in the file: one scan beats many lookups.
+            results = [conn.execute(text(base), params)]
+        else:
+            stmt = text(base + " AND order_no IN :nos").bindparams(
+                bindparam("nos", expanding=True))
+            ordered = sorted(nos)
+            results = [conn.execute(stmt, {**params, "nos": ordered[i:i + 900]})
+                       for i in range(0, len(ordered), 900)]  # fmt: skip
+        when = _stored_epoch_reader(conn)
+        out: dict[tuple[str, str], _Existing] = {}
+        aliases: dict[tuple[str, str], _Existing] = {}
+        # The same few kinds, states, SKUs and carriers on every row: share one string.
+        common: dict[str, str] = {}  # NOT NULL text columns
+        intern = common.setdefault
+        make = _Existing._make
+        for result in results:
+            for part in result.partitions(10_000):
+                for row in part:
+                    order_no = row[1]
+                    if order_no not in nos:
+                        continue
+                    sub = intern(row[2], row[2])
+                    e = make((row[0], intern(row[3], row[3]), intern(row[4], row[4]), row[5],
+                              intern(row[6], row[6]), row[7], when(row[8]), when(row[9]),
+                              when(row[10]), when(row[11]), intern(row[12], row[12]), row[13],
+                              row[14], row[15], row[16], intern(row[17], row[17])))
+                    out[(order_no, sub)] = e
+                    if sub == "":
+                        aliases[(order_no, "sku:" + e.sku)] = e
+        for key, e in aliases.items():
+            out.setdefault(key, e)
+        return out
 
     # ------------------------------------------------------------------ products
     def import_products(self, path: str | Path, *, dry_run: bool = False,
                         progress: Progress | None = None, cancel: CancelCheck | None = None
                         ) -> ImportReport:
         """Create or update products by SKU code; stock changes go to the ledger."""
-        from ..io import read_products
+        from ..io import Cancelled, RowError, read_products
 
         imp = read_products(path, progress=progress, cancel=cancel)
         report = ImportReport(file=Path(path).name, kind="products",
                               skipped_rows=imp.skipped_rows, dry_run=dry_run,
                               extra_columns=list(imp.extra_columns),
                               warnings=[str(w) for w in imp.warnings])
+        # One product per SKU code in a shop: the same code for two platforms with other
+        # values cannot both be true.
+        first: dict[str, int] = {}
+        code_col = imp.columns.get("code", "code")
+        for r in imp.rows:
+            if r.code in first:
+                imp.errors.append(RowError(
+                    report.file, r.excel_row, code_col, r.code,
+                    f"product code already in row {first[r.code]} with other values",
+                    "duplicate_conflict"))
+            else:
+                first[r.code] = r.excel_row
+        imp.errors.sort(key=lambda e: e.row)
         _refuse(imp, report.file)
         now = self.now()
         try:
@@ -453,10 +700,8 @@ class ImportOps(ServiceBase):
                 cur = shop.currency
                 have = {p.sku: p for p in s.execute(
                     select(Product).where(Product.shop_id == shop.id)).scalars()}
-                for r in imp.rows:
-                    if cancel is not None and cancel():
-                        from ..io import Cancelled
-
+                for i, r in enumerate(imp.rows):
+                    if cancel is not None and i % 256 == 0 and cancel():
                         raise Cancelled(report.file)
                     values: dict[str, Any] = {
                         "name": r.name, "variant": r.variant, "platform": r.platform,
@@ -518,7 +763,7 @@ class ImportOps(ServiceBase):
                       ) -> ImportReport:
         """Add supply batches; a batch already there (same SKU, qty, date, supplier,
         note) is left alone, so re-importing the sheet changes nothing."""
-        from ..io import RowError, read_supply
+        from ..io import Cancelled, RowError, read_supply
 
         imp = read_supply(path, progress=progress, cancel=cancel)
         report = ImportReport(file=Path(path).name, kind="supply",
@@ -541,10 +786,13 @@ class ImportOps(ServiceBase):
                     imp.errors.extend(unknown)
                     _refuse(imp, report.file)
                 have: dict[tuple[Any, ...], int] = defaultdict(int)
-                for b in s.execute(select(SupplyBatch)).scalars():
+                for b in s.execute(select(SupplyBatch).where(
+                        SupplyBatch.product_id.in_(list(pids.values())))).scalars():
                     have[(b.product_id, b.qty, b.expected, b.supplier, b.note)] += 1
                 seen: dict[tuple[Any, ...], int] = defaultdict(int)
-                for r in imp.rows:
+                for i, r in enumerate(imp.rows):
+                    if cancel is not None and i % 256 == 0 and cancel():
+                        raise Cancelled(report.file)
                     key = (pids[r.sku], r.qty, r.expected_on, r.supplier or "", r.note or "")
                     seen[key] += 1
                     if seen[key] <= have[key]:
@@ -569,16 +817,130 @@ _ORDER_COLS = ("id", "shop_id", "platform", "order_no", "sub_order_no", "campaig
                "paid_at", "ship_deadline", "shipped_at", "carrier", "tracking_no", "reserved",
                "flags", "updated_at")
 _PAY_COLS = ("order_id", "kind", "amount", "at")
+_EVENT_COLS = ("order_id", "event", "from_status", "to_status", "at", "actor", "reason")
 
 
-def _e(enc: Callable[[int | None], Any], dt: datetime | None) -> Any:
-    return None if dt is None else enc(bulk.epoch(dt))
+def _epoch(dt: datetime) -> int:
+    delta = dt - _EPOCH
+    return delta.days * 86400 + delta.seconds + (1 if delta.microseconds >= 500_000 else 0)
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+def _quote_minor(camp: _CampaignFacts, sku: str, qty: int, units_sold: int,
+                 currency: str) -> tuple[int, int, int]:
+    """(unit price, line balance, line deposit) in minor units, from the campaign."""
+    qt = quote(camp.pricing[sku], units_sold=units_sold, qty=qty)
+    return (to_minor(qt.unit_price, currency), to_minor(qt.order_balance, currency),
+            to_minor(qt.order_deposit, currency))
+
+
+def _worth_suspending(conn: Connection, new_rows: int) -> bool:
+    """Drop and rebuild the order indexes for this load? Only for a big load that is a
+    good share of the table (the rebuild costs the whole table, not just the load)."""
+    if conn.dialect.name != "sqlite" or new_rows <= 20_000:
+        return False
+    stored = int(conn.execute(select(func.count()).select_from(Order)).scalar_one())
+    return new_rows * 2 >= stored
+
+
+def _counts(status: str, deposit_paid_at: Any, paid_at: Any) -> bool:
+    """Do this order's units count against its campaign's cap (``units_deposited``)?"""
+    if status in _UNPAID:
+        return False
+    return status not in _CANCELLED or deposit_paid_at is not None or paid_at is not None
+
+
+def _match(cands: list[_CampaignFacts], at: int) -> tuple[_CampaignFacts | None, bool]:
+    """The campaign an order belongs to: platform + SKU + order time.
+
+    Returns (campaign, inside its window). An order up to 30 days outside every window
+    goes to the nearest campaign, flagged.
+    """
+    best: tuple[int, _CampaignFacts] | None = None
+    for c in cands:
+        if c.start <= at <= c.end:
+            return c, True
+        gap = c.start - at if at < c.start else at - c.end
+        if gap <= _SLACK and (best is None or gap < best[0]):
+            best = (gap, c)
+    return (best[1], False) if best else (None, False)
+
+
+def _deadline(camp: _CampaignFacts, paid_at: int) -> int | None:
+    if camp.ship_mode == "after_payment":
+        return paid_at + camp.ship_days * 86400 if camp.ship_days is not None else None
+    return camp.fixed_deadline
+
+
+def _stored_epoch_reader(conn: Connection) -> Callable[[Any], int | None]:
+    """Raw stored datetimes to epoch seconds, to compare with the file's: SQLite keeps
+    SQLAlchemy's text ``YYYY-MM-DD HH:MM:SS.ffffff`` (UTC), PostgreSQL hands back naive
+    UTC datetimes. Fractions of a second round, as the file's times do."""
+    if conn.dialect.name != "sqlite":
+        def from_datetime(v: Any) -> int | None:
+            if v is None:
+                return None
+            return _epoch(v if v.tzinfo is not None else v.replace(tzinfo=UTC))
+
+        return from_datetime
+    minutes: dict[str, int] = {}
+
+    def from_text(v: Any) -> int | None:
+        if v is None:
+            return None
+        base = minutes.get(v[:16])
+        if base is None:
+            base = minutes[v[:16]] = _epoch(
+                datetime.fromisoformat(v[:16]).replace(tzinfo=UTC))
+        frac = v[19:]
+        return base + int(v[17:19]) + (1 if frac and frac[1:2] >= "5" else 0)
+
+    return from_text
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while an import builds its rows.
+
+    A 200k-row import keeps hundreds of thousands of small containers alive; each full
+    collection walks them all, which cost 12-15 % of the import (bench/bench_import.py).
+    The rows hold no reference cycles, so nothing waits to be collected meanwhile. Nested
+    or concurrent imports share one pause; collection resumes when the last one ends,
+    and only if it was on before.
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+@contextmanager
+def _bulk_settings(conn: Connection) -> Iterator[None]:
+    """SQLite: a page cache big enough for a 200k-row load (the default 2 MB makes
+    every insert into the order-number index go back to the file), for this
+    transaction only."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB, allocated as used
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(old or -2000)}")
 
 
 def _scaled(progress: Progress | None, lo: int, hi: int) -> Progress | None:
@@ -591,4 +953,5 @@ def _scaled(progress: Progress | None, lo: int, hi: int) -> Progress | None:
         outer(lo + (hi - lo) * done // max(total, 1), 1000)
 
     return inner
+
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, bindparam
 
 CHUNK = 50_000
 T = TypeVar("T")
@@ -51,6 +51,52 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str],
     return n
 
 
+def update_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                *, key: str = "id") -> int:
+    """Update rows by ``key``: each dict holds the key and the columns to set, in
+    storage form (as for ``insert_rows``). Rows setting the same columns go together
+    in one executemany, so a 200k-row update is a handful of statements."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(c for c in row if c != key)), []).append(row)
+    sqlite = conn.dialect.name == "sqlite"
+    for cols, group in groups.items():
+        if not cols:
+            continue
+        if sqlite:
+            sql = (f"UPDATE {table.name} SET {', '.join(f'{c} = ?' for c in cols)} "
+                   f"WHERE {key} = ?")
+            params = [(*[r[c] for c in cols], r[key]) for r in group]
+            for i in range(0, len(params), CHUNK):
+                conn.exec_driver_sql(sql, params[i:i + CHUNK])
+            continue
+        stmt = (table.update().where(table.c[key] == bindparam("k_" + key))
+                .values({c: bindparam("v_" + c) for c in cols}))
+        batch = [{"k_" + key: r[key], **{"v_" + c: r[c] for c in cols}} for r in group]
+        for i in range(0, len(batch), CHUNK):
+            conn.execute(stmt, batch[i:i + CHUNK])
+    return len(rows)
+
+
+def drop_indexes(conn: Connection, tables: Sequence[str]) -> list[str]:
+    """SQLite: drop the tables' secondary indexes; returns the SQL to recreate them
+    (``create_indexes``). Other databases: nothing, ``[]``."""
+    if conn.dialect.name != "sqlite":
+        return []
+    marks = ", ".join("?" for _ in tables)
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})", tuple(tables)).all()
+    for name, _sql in rows:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]
+
+
+def create_indexes(conn: Connection, sqls: Sequence[str]) -> None:
+    for sql in sqls:
+        conn.exec_driver_sql(sql)
+
+
 @contextmanager
 def indexes_suspended(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     """SQLite: drop the tables' secondary indexes for a big load and rebuild them after.
@@ -60,18 +106,9 @@ def indexes_suspended(conn: Connection, tables: Sequence[str]) -> Iterator[None]
     Runs inside the caller's transaction, so a failed load restores the indexes too.
     Other databases are left alone.
     """
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    marks = ", ".join("?" for _ in tables)
-    rows = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks})", tuple(tables)).all()
-    for name, _sql in rows:
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    sqls = drop_indexes(conn, tables)
     yield
-    for _name, sql in rows:
-        conn.exec_driver_sql(sql)
+    create_indexes(conn, sqls)
 
 
 def datetime_encoder(conn: Connection) -> Callable[[int | None], Any]:
@@ -79,32 +116,31 @@ def datetime_encoder(conn: Connection) -> Callable[[int | None], Any]:
 
     SQLite keeps SQLAlchemy's text form ``YYYY-MM-DD HH:MM:SS.ffffff`` (naive UTC), so we
     write exactly that; other databases get aware UTC datetimes, which the column type
-    (``UTCDateTime``, it refuses naive ones) stores as naive UTC. Whole minutes (what the
-    demo generates) are cached whole, which makes encoding a dictionary lookup.
+    (``UTCDateTime``, it refuses naive ones) stores as naive UTC. The minute's text (or
+    datetime) is cached, so encoding is a division, a lookup and a concatenation.
     """
     from datetime import timedelta
 
     minutes: dict[int, Any] = {}
-    whole: dict[int, Any] = {}
-    sqlite = conn.dialect.name == "sqlite"
+    if conn.dialect.name == "sqlite":
+        seconds: list[Any] = [f"{sec:02d}.000000" for sec in range(60)]
+
+        def minute_base(minute: int) -> Any:
+            return (_EPOCH + timedelta(minutes=minute)).strftime("%Y-%m-%d %H:%M:")
+    else:
+        seconds = [timedelta(seconds=sec) for sec in range(60)]
+
+        def minute_base(minute: int) -> Any:
+            return _EPOCH + timedelta(minutes=minute)
 
     def enc(ts: int | None) -> Any:
         if ts is None:
             return None
-        hit = whole.get(ts)
-        if hit is not None:
-            return hit
         minute, sec = divmod(ts, 60)
         base = minutes.get(minute)
         if base is None:
-            dt = _EPOCH + timedelta(minutes=minute)
-            base = dt.strftime("%Y-%m-%d %H:%M:") if sqlite else dt
-            minutes[minute] = base
-        value = f"{base}{sec:02d}.000000" if isinstance(base, str) else (
-            base + timedelta(seconds=sec))
-        if sec == 0:
-            whole[ts] = value
-        return value
+            base = minutes[minute] = minute_base(minute)
+        return base + seconds[sec]
 
     return enc
 
