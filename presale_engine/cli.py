@@ -509,6 +509,39 @@ def cmd_import(ctx: Ctx) -> int:
     return 0
 
 
+def _export_done(ctx: Ctx, r: Any) -> int:
+    ctx.out.emit({"path": str(r.path), "rows": r.rows, "seconds": round(r.seconds, 2),
+                  "format": r.format, "sheets": list(r.sheets)},
+                 lambda: print(f"Wrote {r.rows} rows to {r.path} in {r.seconds:.1f} s"))
+    return 0
+
+
+def cmd_export_orders(ctx: Ctx) -> int:
+    a = ctx.args
+    return _export_done(ctx, ctx.svc.export_orders(a.out, _order_filter(a), lang=a.lang,
+                                                   encoding=a.encoding))
+
+
+def cmd_export_summary(ctx: Ctx) -> int:
+    a = ctx.args
+    return _export_done(ctx, ctx.svc.export_campaign_summary(a.campaign, a.out, lang=a.lang))
+
+
+def cmd_export_ship_sheet(ctx: Ctx) -> int:
+    a = ctx.args
+    since = _parse_now(a.shipped_since)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=ctx.svc.shop_tz())
+    return _export_done(ctx, ctx.svc.export_ship_sheet(a.platform, a.out, shipped_since=since,
+                                                       encoding=a.encoding))
+
+
+def cmd_export_reminders(ctx: Ctx) -> int:
+    a = ctx.args
+    return _export_done(ctx, ctx.svc.export_reminders(a.campaign, a.out, lang=a.lang,
+                                                      encoding=a.encoding))
+
+
 def cmd_shop_show(ctx: Ctx) -> int:
     svc = ctx.svc
     shop = svc.shop()
@@ -691,6 +724,40 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("file")
         sp.add_argument("--dry-run", action="store_true")
         sp.set_defaults(platform=None, valid_only=None)
+
+    exp = sub.add_parser("export", help="orders, campaign summaries, ship sheets, reminder lists"
+                         ).add_subparsers(dest="sub", metavar="WHAT", required=True)
+    enc_help = "CSV only: UTF-8 with BOM (default) or GB18030"
+    sp = add(exp, "orders", cmd_export_orders, "orders to .xlsx or .csv (format from the name)")
+    sp.add_argument("out")
+    sp.add_argument("--campaign", type=int)
+    sp.add_argument("--status", help="one or more states, comma-separated")
+    sp.add_argument("--overdue", action="store_true", help="only overdue orders")
+    sp.add_argument("--due-hours", type=float, help="only orders due within N hours")
+    sp.add_argument("--sku")
+    sp.add_argument("--platform")
+    sp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    sp.add_argument("--encoding", choices=["utf-8-sig", "gb18030"], default="utf-8-sig",
+                    help=enc_help)
+    sp = add(exp, "summary", cmd_export_summary,
+             "campaign workbook (.xlsx): summary, by SKU, by day, by status, alerts")
+    sp.add_argument("out")
+    sp.add_argument("--campaign", type=int, required=True)
+    sp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    sp = add(exp, "ship-sheet", cmd_export_ship_sheet, "a platform's bulk-shipping upload sheet")
+    sp.add_argument("out")
+    sp.add_argument("--platform", required=True, choices=["douyin", "taobao", "jd", "tiktok"])
+    sp.add_argument("--shipped-since", help="also orders marked shipped here since then "
+                    "(ISO; shop time zone if none given)")
+    sp.add_argument("--encoding", choices=["utf-8-sig", "gb18030"], default="utf-8-sig",
+                    help=enc_help)
+    sp = add(exp, "reminders", cmd_export_reminders,
+             "balance reminder list (催付) of a deposit presale")
+    sp.add_argument("out")
+    sp.add_argument("--campaign", type=int, required=True)
+    sp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    sp.add_argument("--encoding", choices=["utf-8-sig", "gb18030"], default="utf-8-sig",
+                    help=enc_help)
 
     shop = sub.add_parser("shop", help="shop settings and platform rules").add_subparsers(
         dest="sub", metavar="ACTION", required=True)

@@ -5,6 +5,7 @@ Each public method is one transaction. Results are plain view objects (``views``
 
 from ..store.queries import OrderFilter
 from .base import Clock, fixed_clock, system_clock
+from .export_ops import ExportOps
 from .import_ops import ImportOps, ImportRefused, ImportReport
 from .stock_ops import StockOps
 from .views import (
@@ -20,8 +21,8 @@ from .views import (
 )
 
 
-class Service(ImportOps, StockOps):
-    """All use cases (campaigns, orders, stock, imports, shop settings) on one database."""
+class Service(ExportOps, ImportOps, StockOps):
+    """All use cases (campaigns, orders, stock, imports, exports, shop settings) on one database."""
 
 
 __all__ = [

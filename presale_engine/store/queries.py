@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..orders import OPEN_DEMAND, TO_SHIP, Status
-from .models import Campaign, CampaignItem, Order, Payment, Product, SupplyBatch
+from .models import Campaign, CampaignItem, Order, Payment, Product, SupplyBatch, UTCDateTime
 
 OPEN_DEMAND_VALUES = sorted(s.value for s in OPEN_DEMAND)
 TO_SHIP_VALUES = sorted(s.value for s in TO_SHIP)
@@ -201,18 +201,56 @@ def _order_columns(fields: Sequence[str]) -> list[Any]:
         raise ValueError(f"orders has no column {e}") from None
 
 
-def _keyset(s: Session, stmt: Select[Any], batch: int) -> Iterator[Sequence[Any]]:
+def _utc_from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _export_columns(s: Session, fields: Sequence[str]) -> tuple[list[Any], tuple[int, ...]]:
+    """Columns to select, and the positions (id first) of times to convert ourselves.
+
+    SQLite hands times back as text, which SQLAlchemy parses with a regular expression:
+    most of the cost of reading a million rows. Reading the text and parsing it with
+    ``datetime.fromisoformat`` (C) is about ten times faster and gives the same aware
+    UTC value. Other databases return datetimes from their driver already.
+    """
+    cols = _order_columns(fields)
+    if s.get_bind().dialect.name != "sqlite":
+        return cols, ()
+    out: list[Any] = []
+    times: list[int] = []
+    for i, c in enumerate(cols, start=1):
+        if isinstance(c.type, UTCDateTime):
+            out.append(type_coerce(c, String).label(c.name))
+            times.append(i)
+        else:
+            out.append(c)
+    return out, tuple(times)
+
+
+def _keyset(s: Session, stmt: Select[Any], batch: int, times: tuple[int, ...] = ()
+            ) -> Iterator[Sequence[Any]]:
     """Rows of ``stmt`` (whose first column is ``orders.id``) in id order, page by page.
 
     Each page is one ``id > last`` query, so memory holds one page and a page costs the
-    same at the end of a million rows as at the start (no OFFSET).
+    same at the end of a million rows as at the start (no OFFSET). ``times`` are the
+    positions of time columns selected as text (see ``_export_columns``).
     """
     if batch < 1:
         raise ValueError("batch must be at least 1")
     last = 0
+    parse = _utc_from_text
     while True:
         rows = s.execute(stmt.where(Order.id > last).order_by(Order.id).limit(batch)).all()
-        yield from rows
+        if times:
+            for r in rows:
+                out = list(r)
+                for i in times:
+                    v = out[i]
+                    if v is not None:
+                        out[i] = parse(v)
+                yield out
+        else:
+            yield from rows
         if len(rows) < batch:
             return
         last = rows[-1][0]
@@ -225,8 +263,9 @@ def iter_orders(s: Session, f: OrderFilter, now: datetime, fields: Sequence[str]
     Only the named columns are read (an export needs no ORM objects); times come back
     aware UTC as everywhere else.
     """
-    stmt = order_select(f, now).with_only_columns(Order.id, *_order_columns(fields))
-    return _keyset(s, stmt, batch)
+    cols, times = _export_columns(s, fields)
+    stmt = order_select(f, now).with_only_columns(Order.id, *cols)
+    return _keyset(s, stmt, batch, times)
 
 
 def iter_ship_orders(s: Session, platform: str, f: OrderFilter | None, now: datetime,
@@ -239,7 +278,8 @@ def iter_ship_orders(s: Session, platform: str, f: OrderFilter | None, now: date
     app since then (the platform still has to be told). With ``f``: its orders that
     carry a tracking number.
     """
-    cols = (Order.id, *_order_columns(fields))
+    picked, times = _export_columns(s, fields)
+    cols = (Order.id, *picked)
     if f is not None:
         stmt = order_select(f, now).with_only_columns(*cols)
         stmt = stmt.where(Order.platform == platform)
@@ -249,7 +289,7 @@ def iter_ship_orders(s: Session, platform: str, f: OrderFilter | None, now: date
             owed = or_(owed, and_(Order.status == Status.SHIPPED.value,
                                   Order.shipped_at >= shipped_since))
         stmt = select(*cols).where(Order.platform == platform, owed)
-    return _keyset(s, stmt.where(Order.tracking_no != ""), batch)
+    return _keyset(s, stmt.where(Order.tracking_no != ""), batch, times)
 
 
 def order_labels(s: Session) -> tuple[dict[int, str], dict[int, tuple[str, str]]]:
