@@ -180,6 +180,9 @@ setup() {
     ensure_system_packages
     ensure_venv
     ensure_python_packages
+    # .qm files are built, not stored (the app also builds a missing one when it starts).
+    run_step "Building translations" "$VPY" -m app.i18n build \
+        || warn "could not build the translations (see $LOG): the app will be in English"
 }
 
 # ---------------------------------------------------------------- throwaway PostgreSQL

@@ -1,0 +1,83 @@
+"""How values look on screen: money exactly as the engine's Decimals, times in shop time.
+
+No arithmetic on money here: a Decimal is only formatted (thousands separators, the
+currency's sign), never converted to float.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+_SIGNS = {"CNY": "¥", "USD": "US$", "HKD": "HK$", "EUR": "€", "GBP": "£", "JPY": "JP¥",
+          "SGD": "S$", "THB": "฿", "MYR": "RM", "PHP": "₱", "VND": "₫", "KRW": "₩",
+          "IDR": "Rp"}
+
+
+def money(amount: Decimal | None, currency: str) -> str:
+    """``¥1,099.00``: the Decimal's own digits, grouped; unknown currencies get the code."""
+    if amount is None:
+        return ""
+    text = format(amount, ",f")
+    sign = _SIGNS.get(currency.upper())
+    if sign is None:
+        return f"{text} {currency}"
+    if text.startswith("-"):
+        return f"-{sign}{text[1:]}"
+    return f"{sign}{text}"
+
+
+def when(value: datetime | None, tz: tzinfo | None) -> str:
+    """``2026-11-22 12:00`` in the shop's time zone."""
+    if value is None:
+        return ""
+    if tz is not None and value.tzinfo is not None:
+        value = value.astimezone(tz)
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def when_short(value: datetime | None, tz: tzinfo | None, this_year: int | None) -> str:
+    """``11-22 12:00`` for this year's times, the full date otherwise (narrow columns)."""
+    if value is None:
+        return ""
+    if tz is not None and value.tzinfo is not None:
+        value = value.astimezone(tz)
+    if this_year is not None and value.year == this_year:
+        return value.strftime("%m-%d %H:%M")
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def day(value: date | datetime | None, tz: tzinfo | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if tz is not None and value.tzinfo is not None:
+            value = value.astimezone(tz)
+        return value.strftime("%Y-%m-%d")
+    return value.isoformat()
+
+
+def window(start: datetime | None, end: datetime | None, tz: tzinfo | None) -> str:
+    """``11-01 – 11-11`` (years only when they differ from each other)."""
+    if start is None or end is None:
+        return ""
+    if tz is not None:
+        start, end = start.astimezone(tz), end.astimezone(tz)
+    fmt = "%m-%d" if start.year == end.year else "%Y-%m-%d"
+    return f"{start.strftime(fmt)} – {end.strftime(fmt)}"
+
+
+def days(value: float | None) -> str:
+    """Days to a deadline: ``3.5 d``, ``overdue 1.0 d``."""
+    if value is None:
+        return ""
+    if value < 0:
+        return QCoreApplication.translate("Display", "overdue %1 d").replace(
+            "%1", f"{-value:.1f}")
+    return QCoreApplication.translate("Display", "%1 d").replace("%1", f"{value:.1f}")
+
+
+def count(n: int) -> str:
+    return f"{n:,}"

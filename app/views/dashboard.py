@@ -1,0 +1,256 @@
+"""Dashboard: the shop's key figures at a glance; each figure card opens its orders.
+
+The figures are counts the service already answers (``count_orders`` with a filter,
+``list_campaigns``), gathered in one op on the worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import display, labels
+from app.views.base import Page
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from app.context import DeskContext
+
+
+@dataclass(frozen=True)
+class Figures:
+    shop_name: str
+    now: datetime
+    total: int
+    overdue: int
+    due_48h: int
+    by_status: dict[str, int]
+    campaigns_by_status: dict[str, int]
+    active_campaigns: int
+    deposits: dict[str, Decimal] = field(default_factory=dict)
+
+
+def gather_figures(ctx: DeskContext) -> Figures:
+    """Key figures from existing service calls (runs on the worker)."""
+    from presale_engine.service import OrderFilter
+
+    svc = ctx.svc
+    now = svc.now()
+    by_status = {s: svc.count_orders(OrderFilter(statuses=[s])) for s in labels.ORDER_STATUSES}
+    campaigns = svc.list_campaigns()
+    camp_status: dict[str, int] = {}
+    deposits: dict[str, Decimal] = {}
+    active = 0
+    for c in campaigns:
+        camp_status[c.status] = camp_status.get(c.status, 0) + 1
+        deposits[c.currency] = deposits.get(c.currency, Decimal(0)) + c.deposits
+        # Active: approved and its presale window not over yet.
+        if c.status == "approved" and (c.ends is None or c.ends >= now):
+            active += 1
+    return Figures(
+        shop_name=ctx.shop.name, now=now, total=svc.count_orders(),
+        overdue=svc.count_orders(OrderFilter(overdue=True)),
+        due_48h=svc.count_orders(OrderFilter(due_within_hours=48)),
+        by_status=by_status, campaigns_by_status=camp_status, active_campaigns=active,
+        deposits=deposits)
+
+
+class FigureCard(QFrame):
+    """A big number with a title; clicking it opens the matching orders."""
+
+    clicked = Signal()
+
+    def __init__(self, tone: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FigureCard")
+        self.setProperty("tone", tone)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumWidth(180)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        self.title = QLabel()
+        self.title.setObjectName("FigureTitle")
+        self.value = QLabel("–")
+        self.value.setObjectName("FigureValue")
+        self.caption = QLabel()
+        self.caption.setObjectName("FigureCaption")
+        self.caption.setWordWrap(True)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.caption)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class DashboardPage(Page):
+    name = "dashboard"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures: Figures | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.setSpacing(14)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("PageHeading")
+        self.subheading = QLabel()
+        self.subheading.setObjectName("PageSubheading")
+        lay.addWidget(self.heading)
+        lay.addWidget(self.subheading)
+
+        cards = QHBoxLayout()
+        cards.setSpacing(12)
+        self.card_total = FigureCard()
+        self.card_overdue = FigureCard("bad")
+        self.card_due = FigureCard("warn")
+        self.card_active = FigureCard()
+        for card in (self.card_total, self.card_overdue, self.card_due, self.card_active):
+            cards.addWidget(card)
+        lay.addLayout(cards)
+        self.card_total.clicked.connect(lambda: self.open_orders.emit({}))
+        self.card_overdue.clicked.connect(lambda: self.open_orders.emit({"overdue": True}))
+        self.card_due.clicked.connect(lambda: self.open_orders.emit({"due_48h": True}))
+        self.card_active.clicked.connect(lambda: self.navigate.emit("campaigns"))
+
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.status_box = QGroupBox()
+        self.status_grid = QGridLayout(self.status_box)
+        self.status_grid.setColumnStretch(2, 1)
+        self.status_grid.setHorizontalSpacing(12)
+        self._status_rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
+        for i, code in enumerate(labels.ORDER_STATUSES):
+            name = QLabel()
+            value = QLabel("0")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            bar = QProgressBar()
+            bar.setTextVisible(False)
+            bar.setMaximumHeight(8)
+            bar.setRange(0, 1)
+            bar.setValue(0)
+            self.status_grid.addWidget(name, i, 0)
+            self.status_grid.addWidget(value, i, 1)
+            self.status_grid.addWidget(bar, i, 2)
+            self._status_rows[code] = (name, value, bar)
+        row.addWidget(self.status_box, 3)
+
+        side = QVBoxLayout()
+        self.campaign_box = QGroupBox()
+        self.campaign_grid = QGridLayout(self.campaign_box)
+        self._campaign_rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, code in enumerate(labels.CAMPAIGN_STATUSES):
+            name, value = QLabel(), QLabel("0")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.campaign_grid.addWidget(name, i, 0)
+            self.campaign_grid.addWidget(value, i, 1)
+            self._campaign_rows[code] = (name, value)
+        side.addWidget(self.campaign_box)
+        self.deposit_box = QGroupBox()
+        dep = QVBoxLayout(self.deposit_box)
+        self.deposit_lines = QVBoxLayout()
+        self.deposit_lines.setSpacing(2)
+        self._deposit_labels: list[QLabel] = []
+        self.deposit_note = QLabel()
+        self.deposit_note.setObjectName("FigureCaption")
+        self.deposit_note.setWordWrap(True)
+        dep.addLayout(self.deposit_lines)
+        dep.addWidget(self.deposit_note)
+        side.addWidget(self.deposit_box)
+        side.addStretch(1)
+        row.addLayout(side, 2)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self.retranslate_ui()
+
+    def nav_title(self) -> str:
+        return self.tr("Dashboard")
+
+    def fetch(self, ctx: DeskContext) -> Any:
+        return gather_figures(ctx)
+
+    def apply(self, data: Any) -> None:
+        self.figures = data
+        self._show()
+
+    def clear(self) -> None:
+        self.figures = None
+        self._show()
+
+    def _show(self) -> None:
+        f = self.figures
+        self.heading.setText(f.shop_name if f else self.tr("No database open"))
+        if f is not None and self.ctx is not None:
+            self.subheading.setText(self.tr("Figures as of %1 (%2)").replace(
+                "%1", display.when(f.now, self.ctx.tz)).replace("%2", self.ctx.shop.timezone))
+        else:
+            self.subheading.setText("")
+        self.card_total.value.setText(display.count(f.total) if f else "–")
+        self.card_overdue.value.setText(display.count(f.overdue) if f else "–")
+        self.card_due.value.setText(display.count(f.due_48h) if f else "–")
+        self.card_active.value.setText(display.count(f.active_campaigns) if f else "–")
+        biggest = max(f.by_status.values(), default=0) if f else 0
+        for code, (_name, value, bar) in self._status_rows.items():
+            n = f.by_status.get(code, 0) if f else 0
+            value.setText(display.count(n))
+            bar.setRange(0, max(biggest, 1))
+            bar.setValue(n)
+        for code, (_name, value) in self._campaign_rows.items():
+            value.setText(display.count(f.campaigns_by_status.get(code, 0)) if f else "0")
+        amounts = [display.money(v, cur) for cur, v in sorted(f.deposits.items())] \
+            if f and f.deposits else ["–"]
+        while len(self._deposit_labels) < len(amounts):
+            label = QLabel()
+            label.setObjectName("DepositFigure")
+            self.deposit_lines.addWidget(label)
+            self._deposit_labels.append(label)
+        for i, label in enumerate(self._deposit_labels):
+            label.setVisible(i < len(amounts))
+            label.setText(amounts[i] if i < len(amounts) else "")
+
+    def retranslate_ui(self) -> None:
+        self.card_total.title.setText(self.tr("Orders"))
+        self.card_total.caption.setText(self.tr("all orders in this shop"))
+        self.card_overdue.title.setText(self.tr("Overdue"))
+        self.card_overdue.caption.setText(self.tr("not shipped, ship deadline passed"))
+        self.card_due.title.setText(self.tr("Due in 48 h"))
+        self.card_due.caption.setText(self.tr("not shipped, deadline within 48 hours"))
+        self.card_active.title.setText(self.tr("Active campaigns"))
+        self.card_active.caption.setText(self.tr("approved, presale not over"))
+        self.status_box.setTitle(self.tr("Orders by status"))
+        for code, (name, _value, _bar) in self._status_rows.items():
+            name.setText(labels.order_status(code))
+        self.campaign_box.setTitle(self.tr("Campaigns by status"))
+        for code, (name, _value) in self._campaign_rows.items():
+            name.setText(labels.campaign_status(code))
+        self.deposit_box.setTitle(self.tr("Deposits collected"))
+        self.deposit_note.setText(self.tr("deposits paid on orders of all campaigns"))
+        self._show()

@@ -1,0 +1,91 @@
+"""The base of the campaign wizard's pages: issue routing, completeness, no reset on Back.
+
+A page writes its part of the definition (``contribute``), reads it back (``load``) and
+shows the issues whose field it edits. Whether Next is enabled is decided by the wizard
+from the last engine check (``CampaignWizard.page_ok``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QVBoxLayout, QWizardPage
+
+from .common import IssueLabel, ShownIssue, path_prefixes
+
+if TYPE_CHECKING:
+    from .campaign_wizard import CampaignWizard
+
+
+class CampaignPage(QWizardPage):
+    def __init__(self, wizard: CampaignWizard, index: int) -> None:
+        super().__init__()
+        self.cw = wizard
+        self.index = index
+        self.slots: dict[str, IssueLabel] = {}
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(4, 4, 4, 4)
+        # Issues with no field of their own on this page, and earlier pages' errors.
+        self.banner = IssueLabel(self)
+
+    def finish_layout(self) -> None:
+        self.outer.addWidget(self.banner)
+
+    # ------------------------------------------------------------------ form
+    def contribute(self, defn: dict[str, Any]) -> None:
+        """Write this page's fields into the definition being built."""
+
+    def load(self, defn: dict[str, Any]) -> None:
+        """Fill this page from a definition (pre-filling for edit or duplicate)."""
+
+    def changed(self, *_args: object) -> None:
+        self.cw.schedule_check()
+
+    # ------------------------------------------------------------------ issues
+    def add_slot(self, path: str, label: IssueLabel) -> IssueLabel:
+        self.slots[path] = label
+        return label
+
+    def route(self, issue: ShownIssue) -> IssueLabel | None:
+        """The label that shows ``issue`` (longest matching field path), or None."""
+        for prefix in path_prefixes(issue.field):
+            if prefix in self.slots:
+                return self.slots[prefix]
+        return None
+
+    def all_labels(self) -> list[IssueLabel]:
+        return list(self.slots.values())
+
+    def show_issues(self, mine: Sequence[ShownIssue],
+                    earlier: Sequence[tuple[str, ShownIssue]]) -> None:
+        """Show this page's issues at their fields; list earlier pages' errors below."""
+        buckets: dict[int, list[ShownIssue]] = {id(lb): [] for lb in self.all_labels()}
+        labels = {id(lb): lb for lb in self.all_labels()}
+        rest: list[ShownIssue] = []
+        for issue in mine:
+            label = self.route(issue)
+            if label is not None and id(label) in buckets:
+                buckets[id(label)].append(self.decorate(issue))
+            else:
+                rest.append(issue)
+        for key, label in labels.items():
+            label.set_issues(buckets[key])
+        extra = [ShownIssue(i.kind, self.cw.labelled(where, i.text), i.code, i.field)
+                 for where, i in earlier]
+        self.banner.set_issues([*rest, *extra])
+
+    def decorate(self, issue: ShownIssue) -> ShownIssue:
+        """A page may prefix an issue's text (e.g. with its tier number)."""
+        return issue
+
+    # ------------------------------------------------------------------ QWizardPage
+    def isComplete(self) -> bool:
+        return self.cw.page_ok(self.index)
+
+    def validatePage(self) -> bool:
+        self.cw.flush_check()
+        return self.cw.page_ok(self.index)
+
+    def cleanupPage(self) -> None:
+        """Keep what was entered when the user goes Back (QWizard would reset it)."""

@@ -1,0 +1,1490 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../app/views/alerts.py" line="+58"/>
+        <location line="+27"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Overdue orders: %1</source>
+        <translation>超时未发货订单：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders due within 48 hours: %1</source>
+        <translation>48 小时内须发货订单：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Risk alerts arrive with the risk issue: supply shortfalls, ship windows outside the platform&apos;s rules, presale share, late and cancel rates. Until then, these are the orders that need shipping first.</source>
+        <translation>风险预警（缺货、发货时效超出平台规则、预售占比、延迟发货率和取消率等）将在后续版本上线。在此之前，请先处理下面这些需要优先发货的订单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show overdue orders</source>
+        <translation>查看超时订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show orders due soon</source>
+        <translation>查看即将到期订单</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDetailView</name>
+    <message>
+        <location filename="../../app/views/campaigns.py" line="+117"/>
+        <source>Select a campaign to see its details</source>
+        <translation>选择一个活动即可查看详情</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deposit window</source>
+        <translation>定金期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Balance window</source>
+        <translation>尾款期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sale window</source>
+        <translation>售卖期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ship promise</source>
+        <translation>发货承诺</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>≥%1: %2</source>
+        <translation>≥%1 件 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tiers %1</source>
+        <translation>阶梯价 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>price %1</source>
+        <translation>预售价 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deposit %1</source>
+        <translation>定金 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>worth %1</source>
+        <translation>抵 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>balance discount %1</source>
+        <translation>尾款立减 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cap %1 units</source>
+        <translation>限量 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTableModel</name>
+    <message>
+        <location filename="../../app/models/campaigns.py" line="+32"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presale window</source>
+        <translation>预售时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKUs</source>
+        <translation>SKU 数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposits</source>
+        <translation>已收定金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship deadline in</source>
+        <translation>距发货截止</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Earliest ship deadline of an unshipped order: %1</source>
+        <translation>未发货订单中最早的发货截止时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <location filename="../../app/views/campaigns.py" line="+90"/>
+        <location line="+63"/>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+48"/>
+        <source>Total: %1</source>
+        <translation>共 %1 个</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel campaign…</source>
+        <translation>取消活动…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export definition…</source>
+        <translation>导出活动配置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import definition…</source>
+        <translation>导入活动配置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up a new presale campaign (Ctrl+N)</source>
+        <translation>创建新的预售活动 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected campaign as a new draft</source>
+        <translation>把所选活动复制为新的草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the selected campaign&apos;s definition as a JSON file</source>
+        <translation>把所选活动的配置保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a campaign from a JSON definition file</source>
+        <translation>从 JSON 配置文件创建活动</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The campaign wizard is not available yet</source>
+        <translation>活动向导暂未开放</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not available yet</source>
+        <translation>暂未开放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The campaign wizard is not available yet.</source>
+        <translation>活动向导暂未开放。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Campaign created</source>
+        <translation>活动已创建</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Campaign saved</source>
+        <translation>活动已保存</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Created draft campaign #%1</source>
+        <translation>已创建草稿活动 #%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Submit campaign</source>
+        <translation>提交活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve campaign</source>
+        <translation>审核活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit “%1” for approval?</source>
+        <translation>确定将“%1”提交审核吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve “%1”? Approved campaigns take orders.</source>
+        <translation>确定审核通过“%1”吗？通过后活动即可接单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reject campaign</source>
+        <translation>驳回活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel campaign</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject “%1”? Reason (optional):</source>
+        <translation>确定驳回“%1”吗？驳回原因（选填）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel “%1”? This cannot be undone. Reason (optional):</source>
+        <translation>确定取消“%1”吗？取消后无法恢复。取消原因（选填）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Campaign “%1” is now: %2</source>
+        <translation>活动“%1”当前状态：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export campaign definition</source>
+        <translation>导出活动配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign definition (*.json)</source>
+        <translation>活动配置 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Campaign definition written to %1</source>
+        <translation>活动配置已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import campaign definition</source>
+        <translation>导入活动配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign definition (*.json);;All files (*)</source>
+        <translation>活动配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Created campaign #%1</source>
+        <translation>已创建活动 #%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign imported with warnings</source>
+        <translation>活动已导入，但有提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign #%1 was created as a draft. Please check:</source>
+        <translation>活动 #%1 已创建为草稿。请检查以下几点：</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/crash_dialog.py" line="+29"/>
+        <source>Presale Desk: unexpected error</source>
+        <translation>预售管家：出现意外错误</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sorry, something unexpected went wrong. Your data is safe: every change is saved in one step or not at all.
+Please send the details below to whoever supports Presale Desk for you.</source>
+        <translation>抱歉，程序出现了意外错误。您的数据是安全的：每次修改要么完整保存，要么完全不保存。
+请把下面的详细信息发给为您提供预售管家技术支持的人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A copy was written to %1</source>
+        <translation>错误信息已另存到 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../app/views/dashboard.py" line="+195"/>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures as of %1 (%2)</source>
+        <translation>数据截至 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all orders in this shop</source>
+        <translation>本店全部订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not shipped, ship deadline passed</source>
+        <translation>未发货且已过发货截止时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due in 48 h</source>
+        <translation>48 小时内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not shipped, deadline within 48 hours</source>
+        <translation>未发货，48 小时内到达发货截止时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active campaigns</source>
+        <translation>进行中的活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved, presale not over</source>
+        <translation>已审核通过且预售尚未结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders by status</source>
+        <translation>各状态订单数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Campaigns by status</source>
+        <translation>各状态活动数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deposits collected</source>
+        <translation>已收定金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposits paid on orders of all campaigns</source>
+        <translation>所有活动订单已支付的定金</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <location filename="../../app/display.py" line="+77"/>
+        <source>overdue %1 d</source>
+        <translation>已超时 %1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../../app/dialogs/duplicate_dialog.py" line="+20"/>
+        <source>Duplicate campaign</source>
+        <translation>复制活动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The copy is a new draft with the same items and prices. Shift its dates to reuse it for another sale.</source>
+        <translation>副本是一个新的草稿，商品和价格与原活动相同。可以整体平移日期，用于下一次大促。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of the copy:</source>
+        <translation>副本名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move all dates by:</source>
+        <translation>所有日期平移：</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/errors.py" line="+149"/>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot use this input</source>
+        <translation>输入无法使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not allowed in this state</source>
+        <translation>当前状态下不允许此操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot do that now</source>
+        <translation>现在无法执行此操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The campaign has errors</source>
+        <translation>活动配置有错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database problem</source>
+        <translation>数据库出现问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File problem</source>
+        <translation>文件出现问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you asked for does not exist (any more).</source>
+        <translation>要查找的内容不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The value or file given cannot be used.</source>
+        <translation>填写的内容或选择的文件无法使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This step is not allowed for the order&apos;s current state.</source>
+        <translation>订单当前的状态不允许这一步操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This contradicts what is already stored.</source>
+        <translation>这与已保存的数据冲突。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The campaign was not saved. Fix these points and try again:</source>
+        <translation>活动未保存。请修改以下问题后重试：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database cannot be used.</source>
+        <translation>无法使用该数据库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file cannot be read or written.</source>
+        <translation>无法读取或写入该文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The action was not carried out.</source>
+        <translation>操作未执行。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryPage</name>
+    <message>
+        <location filename="../../app/views/inventory.py" line="+92"/>
+        <location line="+30"/>
+        <source>Inventory</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 SKUs</source>
+        <translation>%1 个 SKU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 short of stock</source>
+        <translation>%1 个缺货</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stock per SKU</source>
+        <translation>各 SKU 库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply batches (production runs and purchase orders)</source>
+        <translation>到货批次（生产批次和采购单）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/labels.py" line="+18"/>
+        <source>Awaiting deposit</source>
+        <translation>待付定金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit paid</source>
+        <translation>已付定金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting balance</source>
+        <translation>待付尾款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance paid</source>
+        <translation>已付尾款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance unpaid (deposit kept)</source>
+        <translation>尾款未付（定金不退）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled by buyer</source>
+        <translation>买家取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled by seller</source>
+        <translation>卖家取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deposit presale</source>
+        <translation>定金预售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-payment presale</source>
+        <translation>全款预售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal order</source>
+        <translation>普通订单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Taobao/Tmall</source>
+        <translation>淘宝/天猫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TikTok Shop US</source>
+        <translation>TikTok Shop 美国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TikTok Shop TH</source>
+        <translation>TikTok Shop 泰国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other channel</source>
+        <translation>其他渠道</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Missing value</source>
+        <translation>缺少必填项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid value</source>
+        <translation>取值无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount below zero</source>
+        <translation>金额不能为负</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU listed twice</source>
+        <translation>SKU 重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown SKU</source>
+        <translation>未知 SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates in the wrong order</source>
+        <translation>日期先后顺序不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gap before the balance window</source>
+        <translation>定金结束与尾款开始之间有空档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship window outside the platform&apos;s range</source>
+        <translation>发货时效超出平台允许范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ship window outside the recommended 7-15 days</source>
+        <translation>发货时效不在建议的 7–15 天内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Volume tiers not in order</source>
+        <translation>阶梯价顺序不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price differs from the first tier</source>
+        <translation>预售价与第一档阶梯价不一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deposit value below the deposit</source>
+        <translation>定金抵扣金额低于定金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deposit value above the price</source>
+        <translation>定金抵扣金额高于售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance below the minimum</source>
+        <translation>尾款低于最低金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit above 20% of the price</source>
+        <translation>定金超过售价的 20%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presale cap above past sales</source>
+        <translation>预售上限高于历史销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU already in an overlapping campaign</source>
+        <translation>SKU 已在时间重叠的其他活动中</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/main_window.py" line="+207"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New campaign…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New campaign</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;database…</source>
+        <translation>新建数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;demo shop</source>
+        <translation>打开演示店铺(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import orders…</source>
+        <translation>导入订单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export orders…</source>
+        <translation>导出订单(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find order…</source>
+        <translation>查找订单(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Presale Desk</source>
+        <translation>关于预售管家(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Presale Desk</source>
+        <translation>预售管家</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+6"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database was upgraded; a copy of the old one is at %1</source>
+        <translation>数据库已升级，旧版本的备份保存在 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Creating the demo shop…</source>
+        <translation>正在创建演示店铺…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Creating the demo shop (20,000 orders)…</source>
+        <translation>正在创建演示店铺（20,000 个订单）…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer exists; it was removed from the recent list.</source>
+        <translation>%1 已不存在，已从最近打开列表中移除。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Orders: %1</source>
+        <translation>订单：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open alerts: %1 overdue</source>
+        <translation>待处理预警：%1 单超时</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <location line="+30"/>
+        <source>Not available yet</source>
+        <translation>暂未开放</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Importing platform order exports is not available yet.</source>
+        <translation>导入平台订单导出文件的功能暂未开放。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporting the orders of the current filter to CSV or Excel is not available yet.</source>
+        <translation>把当前筛选的订单导出为 CSV 或 Excel 的功能暂未开放。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting orders…</source>
+        <translation>正在导出订单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 orders written to %2</source>
+        <translation>已将 %1 个订单导出到 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing pick lists, packing slips and hand-over manifests is not available yet.</source>
+        <translation>打印拣货单、发货单和交接清单的功能暂未开放。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>About Presale Desk</source>
+        <translation>关于预售管家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presale Desk (预售管家): run presale campaigns on Taobao/Tmall, JD, Douyin and TikTok Shop.</source>
+        <translation>预售管家（Presale Desk）：管理淘宝/天猫、京东、抖音和 TikTok Shop 上的预售活动。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../app/models/orders.py" line="+137"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>尾款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship by</source>
+        <translation>发货截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Overdue: the ship deadline has passed and it is not shipped</source>
+        <translation>已超时：已过发货截止时间仍未发货</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../app/views/orders.py" line="+189"/>
+        <location line="+74"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+39"/>
+        <location line="+2"/>
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>No orders match</source>
+        <translation>没有符合条件的订单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 orders</source>
+        <translation>共 %1 个订单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 orders (first %2 shown; scroll for more)</source>
+        <translation>共 %1 个订单（已显示前 %2 个，向下滚动加载更多）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search order no. or buyer (Ctrl+F)</source>
+        <translation>搜索订单号或买家 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign:</source>
+        <translation>活动：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due in 48 h</source>
+        <translation>48 小时内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/dialogs/settings_dialog.py" line="+275"/>
+        <source>The platform&apos;s default rules are restored when you press OK.</source>
+        <translation>点击“确定”后将恢复平台默认规则。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This shop has its own values for some of these rules.</source>
+        <translation>本店对其中部分规则设置了自定义值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These are the platform&apos;s default rules.</source>
+        <translation>当前使用的是平台默认规则。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Saving settings…</source>
+        <translation>正在保存设置…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop name:</source>
+        <translation>店铺名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform rules for this shop</source>
+        <translation>本店的平台规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed ship window (days):</source>
+        <translation>允许的发货时效（天）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended window (days):</source>
+        <translation>建议的发货时效（天）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late penalty per order:</source>
+        <translation>每单延迟发货赔付：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared database (PostgreSQL)</source>
+        <translation>共享数据库（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave empty to work with a database file on this computer. A URL set here is opened the next time Presale Desk starts.</source>
+        <translation>留空则使用本机上的数据库文件。在此填写的地址将在下次启动预售管家时打开。</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../app/dialogs/start_dialog.py" line="+18"/>
+        <source>Presale Desk database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>预售管家数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Welcome to Presale Desk</source>
+        <translation>欢迎使用预售管家</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Presale Desk · 预售管家</source>
+        <translation>预售管家 · Presale Desk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run presale campaigns on Taobao/Tmall, JD, Douyin and TikTok Shop: set them up, track every order from deposit to shipment, and ship on time.
+Where is your shop&apos;s data?</source>
+        <translation>管理淘宝/天猫、京东、抖音和 TikTok Shop 上的预售活动：设置活动，跟踪每一笔订单从付定金到发货，按时发货。
+您的店铺数据在哪里？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a database file…</source>
+        <translation>打开数据库文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shop you already keep in Presale Desk</source>
+        <translation>已在预售管家中管理的店铺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a new database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an empty shop in a new file</source>
+        <translation>在新文件中从零开始一个店铺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the demo shop</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try everything on a sample shop with 20,000 orders (made once, takes a few seconds)</source>
+        <translation>在一个有 20,000 个订单的示例店铺中体验全部功能（只需生成一次，约需几秒钟）</translation>
+    </message>
+</context>
+<context>
+    <name>StockTableModel</name>
+    <message>
+        <location filename="../../app/models/inventory.py" line="+27"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved</source>
+        <translation>已预占</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold, not reserved</source>
+        <translation>已售未预占</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available to promise</source>
+        <translation>可承诺库存</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Short by %1 units: on hand plus incoming does not cover what is sold</source>
+        <translation>缺货 %1 件：现有库存加在途仍不够已售数量</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyTableModel</name>
+    <message>
+        <location line="+12"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <location filename="../../app/ops.py" line="+199"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+</context>
+</TS>
