@@ -133,14 +133,22 @@ def datetime_encoder(conn: Connection) -> Callable[[int | None], Any]:
         def minute_base(minute: int) -> Any:
             return _EPOCH + timedelta(minutes=minute)
 
+    whole: dict[int, Any] = {}  # whole minutes (all the demo makes): one lookup, no new object
+
     def enc(ts: int | None) -> Any:
         if ts is None:
             return None
+        hit = whole.get(ts)
+        if hit is not None:
+            return hit
         minute, sec = divmod(ts, 60)
         base = minutes.get(minute)
         if base is None:
             base = minutes[minute] = minute_base(minute)
-        return base + seconds[sec]
+        value = base + seconds[sec]
+        if sec == 0:
+            whole[ts] = value
+        return value
 
     return enc
 
