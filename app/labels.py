@@ -79,6 +79,81 @@ ISSUES: dict[str, Any] = {  # campaign validation codes
         "Labels", "SKU already in an overlapping campaign"),
 }
 
+IMPORT_FIELDS: dict[str, Any] = {  # engine fields a column of an import file can feed
+    "order_no": QT_TRANSLATE_NOOP("Labels", "Order number"),
+    "sub_order_no": QT_TRANSLATE_NOOP("Labels", "Sub-order number"),
+    "sku": QT_TRANSLATE_NOOP("Labels", "SKU code"),
+    "product_name": QT_TRANSLATE_NOOP("Labels", "Product name"),
+    "variant": QT_TRANSLATE_NOOP("Labels", "Variant"),
+    "qty": QT_TRANSLATE_NOOP("Labels", "Quantity"),
+    "unit_price": QT_TRANSLATE_NOOP("Labels", "Unit price"),
+    "deposit": QT_TRANSLATE_NOOP("Labels", "Deposit"),
+    "balance": QT_TRANSLATE_NOOP("Labels", "Balance"),
+    "total": QT_TRANSLATE_NOOP("Labels", "Order total"),
+    "ordered_at": QT_TRANSLATE_NOOP("Labels", "Ordered at"),
+    "deposit_paid_at": QT_TRANSLATE_NOOP("Labels", "Deposit paid at"),
+    "balance_paid_at": QT_TRANSLATE_NOOP("Labels", "Balance paid at"),
+    "paid_at": QT_TRANSLATE_NOOP("Labels", "Paid at"),
+    "promised_ship_at": QT_TRANSLATE_NOOP("Labels", "Promised ship time"),
+    "shipped_at": QT_TRANSLATE_NOOP("Labels", "Shipped at"),
+    "carrier": QT_TRANSLATE_NOOP("Labels", "Carrier"),
+    "tracking_no": QT_TRANSLATE_NOOP("Labels", "Tracking number"),
+    "buyer": QT_TRANSLATE_NOOP("Labels", "Buyer"),
+    "recipient": QT_TRANSLATE_NOOP("Labels", "Recipient"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+    "status_text": QT_TRANSLATE_NOOP("Labels", "Order status"),
+    "substatus_text": QT_TRANSLATE_NOOP("Labels", "Order sub-status"),
+    "stage_text": QT_TRANSLATE_NOOP("Labels", "Presale stage"),
+    "close_reason": QT_TRANSLATE_NOOP("Labels", "Close reason"),
+    "kind_text": QT_TRANSLATE_NOOP("Labels", "Order type"),
+    "after_sale_text": QT_TRANSLATE_NOOP("Labels", "After-sale status"),
+    "cancel_by": QT_TRANSLATE_NOOP("Labels", "Cancelled by"),
+    "cancel_type": QT_TRANSLATE_NOOP("Labels", "Cancellation type"),
+    "country": QT_TRANSLATE_NOOP("Labels", "Country"),
+    "province": QT_TRANSLATE_NOOP("Labels", "Province"),
+    "city": QT_TRANSLATE_NOOP("Labels", "City"),
+    "district": QT_TRANSLATE_NOOP("Labels", "District"),
+    "zipcode": QT_TRANSLATE_NOOP("Labels", "Postcode"),
+    "address_detail": QT_TRANSLATE_NOOP("Labels", "Street address"),
+    "code": QT_TRANSLATE_NOOP("Labels", "SKU code"),
+    "name": QT_TRANSLATE_NOOP("Labels", "Product name"),
+    "platform": QT_TRANSLATE_NOOP("Labels", "Platform"),
+    "location": QT_TRANSLATE_NOOP("Labels", "Bin location"),
+    "on_hand": QT_TRANSLATE_NOOP("Labels", "On hand"),
+    "cost": QT_TRANSLATE_NOOP("Labels", "Cost"),
+    "list_price": QT_TRANSLATE_NOOP("Labels", "List price"),
+    "sales_30d": QT_TRANSLATE_NOOP("Labels", "Sales in 30 days"),
+    "expected_on": QT_TRANSLATE_NOOP("Labels", "Expected on"),
+    "supplier": QT_TRANSLATE_NOOP("Labels", "Supplier"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+}
+
+ROW_ERRORS: dict[str, Any] = {  # why an import refuses a cell (io RowError codes)
+    "not_an_id": QT_TRANSLATE_NOOP("Labels", "not an id"),
+    "id_lost_digits": QT_TRANSLATE_NOOP(
+        "Labels", "the id has lost digits (stored as a number); format the column as text "
+        "and export again"),
+    "qty_not_positive": QT_TRANSLATE_NOOP("Labels", "quantity must be at least 1"),
+    "negative_count": QT_TRANSLATE_NOOP("Labels", "negative number"),
+    "not_whole": QT_TRANSLATE_NOOP("Labels", "not a whole number"),
+    "too_many_decimals": QT_TRANSLATE_NOOP("Labels", "more decimals than the currency allows"),
+    "not_an_amount": QT_TRANSLATE_NOOP("Labels", "not an amount"),
+    "negative_amount": QT_TRANSLATE_NOOP("Labels", "negative amount"),
+    "impossible_date": QT_TRANSLATE_NOOP("Labels", "impossible date"),
+    "not_a_date": QT_TRANSLATE_NOOP("Labels", "not a date in a known format"),
+    "nonexistent_time": QT_TRANSLATE_NOOP(
+        "Labels", "this local time does not exist (daylight-saving change)"),
+    "missing_value": QT_TRANSLATE_NOOP("Labels", "missing value"),
+    "unknown_status": QT_TRANSLATE_NOOP("Labels", "unknown status"),
+    "status_kind_mismatch": QT_TRANSLATE_NOOP("Labels", "the status does not fit the order type"),
+    "duplicate_conflict": QT_TRANSLATE_NOOP(
+        "Labels", "the same line is in another row with different values"),
+    "unknown_platform": QT_TRANSLATE_NOOP("Labels", "unknown platform"),
+    "unknown_sku": QT_TRANSLATE_NOOP(
+        "Labels", "no product with this SKU code; import the products first"),
+}
+
 _cache: dict[int, dict[str, str]] = {}
 
 
@@ -113,3 +188,17 @@ def platform(code: str) -> str:
 
 def issue_label(code: str) -> str:
     return _lookup(ISSUES, code)
+
+
+def import_field(code: str) -> str:
+    return _lookup(IMPORT_FIELDS, code)
+
+
+def row_error(code: str, reason: str) -> str:
+    """Why a row was refused, in the current language: the engine's own (English, more
+    detailed) reason unless a translation for its code is installed."""
+    source = ROW_ERRORS.get(code)
+    if source is None:
+        return reason
+    text = _lookup(ROW_ERRORS, code)
+    return reason if text == str(source) else text

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1366, 768)
         self.setMinimumSize(QSize(960, 600))
+        self.setAcceptDrops(True)  # an .xlsx/.csv dropped on the window opens the import
+        self.import_dialog: QWidget | None = None
 
         central = QWidget()
         lay = QHBoxLayout(central)
@@ -214,7 +216,7 @@ class MainWindow(QMainWindow):
         self.act_open_db.setText(self.tr("&Open database…"))
         self.act_new_db.setText(self.tr("New &database…"))
         self.act_open_demo.setText(self.tr("Open the &demo shop"))
-        self.act_import.setText(self.tr("&Import orders…"))
+        self.act_import.setText(self.tr("&Import…"))
         self.act_import.setIconText(self.tr("Import"))
         self.act_export.setText(self.tr("&Export orders…"))
         self.act_export.setIconText(self.tr("Export"))
@@ -447,16 +449,50 @@ class MainWindow(QMainWindow):
         self.show_page("campaigns")
         self.campaigns.new_campaign()
 
-    def import_orders(self) -> None:
+    def import_orders(self, path: str | None = None) -> None:
+        """Open the import dialog (on ``path`` when a file was dropped)."""
         cls = import_dialog_class()
         if cls is None or self.ctx is None:
             _info(self, self.tr("Not available yet"), self.tr(
                 "Importing platform order exports is not available yet."))
             return
-        dlg = cls(self.ctx.svc, parent=self)
+        dlg = cls(self.ctx.svc, parent=self, path=path) if path else cls(self.ctx.svc,
+                                                                         parent=self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.accepted.connect(self.refresh)
+        if hasattr(dlg, "imported"):
+            dlg.imported.connect(lambda _report: self.refresh())
+        else:
+            dlg.accepted.connect(self.refresh)
+        self.import_dialog = dlg
         dlg.open()
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()
+                and u.toLocalFile().lower().endswith((".xlsx", ".csv"))]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.ctx is not None and self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if self.ctx is not None and self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if self.ctx is None or not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_orders(files[0])
 
     def export_orders(self) -> None:
         """The orders of the orders page's filter to .xlsx or .csv (``svc.export_orders``)."""

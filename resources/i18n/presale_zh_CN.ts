@@ -352,6 +352,39 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingModel</name>
+    <message>
+        <location filename="../../app/models/import_models.py" line="+134"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First value</source>
+        <translation>首行的值</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no such column)</source>
+        <translation>（没有这一列）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not used</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: required, missing</source>
+        <translation>%1：必需，但缺少</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../app/crash_dialog.py" line="+29"/>
@@ -586,6 +619,341 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+38"/>
         <source>Warning</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/dialogs/import_dialog.py" line="+240"/>
+        <location line="+22"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a file, or drop an .xlsx or .csv file here</source>
+        <translation>选择文件，或把 .xlsx / .csv 文件拖到这里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders (a platform&apos;s export)</source>
+        <translation>订单（平台导出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products (SKU master)</source>
+        <translation>商品资料（SKU 主数据）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply batches (incoming stock)</source>
+        <translation>到货计划（在途库存）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layout:</source>
+        <translation>表格格式：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save errors as workbook…</source>
+        <translation>将错误保存为工作簿…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each header shows the field it is imported as. Yellow columns are not imported; red cells would be refused (point at one to see why).</source>
+        <translation>每个表头下方显示它导入为哪个字段。黄色的列不会导入；红色的单元格会被拒绝（鼠标悬停可查看原因）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import only the valid rows (the others go to a workbook)</source>
+        <translation>只导入有效的行（其余行另存为工作簿）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows with problems are left out and saved, with their reasons, to a workbook you choose; fix them there and import that file later.</source>
+        <translation>有问题的行不导入，连同原因保存到您选择的工作簿中；在那里改正后可再导入该文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Presale Desk template</source>
+        <translation>预售管家模板</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Save the rejected rows as</source>
+        <translation>被拒绝的行另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+62"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Save errors as workbook</source>
+        <translation>将错误保存为工作簿</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the file was cancelled.</source>
+        <translation>已取消读取文件。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Unknown status values: %1. Files with status texts Presale Desk does not know are not imported: add them to a custom column mapping.</source>
+        <translation>未知的订单状态：%1。含有预售管家不认识的状态文字的文件不会导入：请把它们加入自定义列映射。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview (first %1 rows)</source>
+        <translation>预览（前 %1 行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column mapping</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was imported. The import refused the file because of these rows:</source>
+        <translation>没有导入任何数据。由于以下行有问题，整个文件被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The import would refuse these rows (the file is imported whole or not at all, unless you import only the valid rows):</source>
+        <translation>导入时以下行会被拒绝（文件要么整体导入，要么全部不导入，除非选择只导入有效的行）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These order lines are already further along in the database than in this file (an older export); they were not moved back:</source>
+        <translation>以下订单行在数据库中的状态比本文件更新（这是较早的导出），因此没有被改回：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file cannot be read: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the file to import: a platform&apos;s order export, a product sheet or a supply sheet (.xlsx or .csv).</source>
+        <translation>请选择要导入的文件：平台导出的订单、商品资料表或到货计划表（.xlsx 或 .csv）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The columns match no known order export. Choose the layout above, or the kind of file.</source>
+        <translation>这些列与已知的订单导出格式都不匹配。请在上方选择表格格式或文件内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 order export</source>
+        <translation>%1订单导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product sheet</source>
+        <translation>商品资料表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply sheet</source>
+        <translation>到货计划表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, header in row %2, %3 rows; %4 of %5 columns are imported.</source>
+        <translation>%1，表头在第 %2 行，共 %3 行；%5 列中导入 %4 列。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required columns are missing: %1. Choose another layout or kind of file.</source>
+        <translation>缺少必需的列：%1。请选择其他表格格式或文件内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was imported. Rows with problems: %1.</source>
+        <translation>没有导入任何数据。有问题的行：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported: %1 created, %2 updated, %3 unchanged.</source>
+        <translation>已导入：新建 %1，更新 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows with problems: %1 (see Problems).</source>
+        <translation>有问题的行：%1（见“问题”）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every row can be imported.</source>
+        <translation>所有行都可以导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The preview checked the first %1 rows; the import checks them all.</source>
+        <translation>预览只检查了前 %1 行；导入时会检查所有行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blank or totals rows skipped: %1.</source>
+        <translation>跳过的空行或合计行：%1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped rows</source>
+        <translation>跳过的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not moved back</source>
+        <translation>未回退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged for review</source>
+        <translation>标记待查</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The rejected rows and their reasons were saved to %1</source>
+        <translation>被拒绝的行及原因已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flagged orders break a campaign rule (cap, limit per buyer, window); they were imported and wait in Alerts.</source>
+        <translation>被标记的订单违反了活动规则（库存上限、每人限购、活动时间）；它们已导入，可在“预警”中查看。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes:</source>
+        <translation>说明：</translation>
     </message>
 </context>
 <context>
@@ -844,11 +1212,323 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <source>SKU already in an overlapping campaign</source>
         <translation>SKU 已在时间重叠的其他活动中</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sub-order number</source>
+        <translation>子订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+34"/>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>尾款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit paid at</source>
+        <translation>定金支付时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance paid at</source>
+        <translation>尾款支付时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised ship time</source>
+        <translation>承诺发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order sub-status</source>
+        <translation>订单子状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presale stage</source>
+        <translation>预售阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close reason</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order type</source>
+        <translation>订单类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sale status</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled by</source>
+        <translation>取消方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancellation type</source>
+        <translation>取消类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bin location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List price</source>
+        <translation>日常售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales in 30 days</source>
+        <translation>近30天销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected on</source>
+        <translation>预计到货日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an id</source>
+        <translation>不是有效的编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the id has lost digits (stored as a number); format the column as text and export again</source>
+        <translation>编号已丢失位数（被存成了数字）；请把该列设为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quantity must be at least 1</source>
+        <translation>数量至少为 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>negative number</source>
+        <translation>不能是负数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more decimals than the currency allows</source>
+        <translation>小数位数超过该币种允许的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not an amount</source>
+        <translation>不是有效的金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>negative amount</source>
+        <translation>金额不能为负</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impossible date</source>
+        <translation>日期不存在（如 13 月或 2 月 30 日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a date in a known format</source>
+        <translation>不是可识别格式的日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this local time does not exist (daylight-saving change)</source>
+        <translation>该本地时间不存在（夏令时切换）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing value</source>
+        <translation>必填但为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown status</source>
+        <translation>未知的订单状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the status does not fit the order type</source>
+        <translation>订单状态与订单类型不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same line is in another row with different values</source>
+        <translation>同一订单行在另一行出现，且数值不同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown platform</source>
+        <translation>未知的平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no product with this SKU code; import the products first</source>
+        <translation>没有这个商家编码的商品；请先导入商品资料</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="+207"/>
+        <location filename="../../app/main_window.py" line="+209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -899,8 +1579,8 @@ Please send the details below to whoever supports Presale Desk for you.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Import orders…</source>
-        <translation>导入订单(&amp;I)…</translation>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1024,19 +1704,19 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>待处理预警：%1 单超时</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+45"/>
         <location line="+30"/>
         <source>Not available yet</source>
         <translation>暂未开放</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-74"/>
         <source>Importing platform order exports is not available yet.</source>
         <translation>导入平台订单导出文件的功能暂未开放。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+45"/>
         <source>Exporting the orders of the current filter to CSV or Excel is not available yet.</source>
         <translation>把当前筛选的订单导出为 CSV 或 Excel 的功能暂未开放。</translation>
     </message>
@@ -1074,6 +1754,29 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+1"/>
         <source>Presale Desk (预售管家): run presale campaigns on Taobao/Tmall, JD, Douyin and TikTok Shop.</source>
         <translation>预售管家（Presale Desk）：管理淘宝/天猫、京东、抖音和 TikTok Shop 上的预售活动。</translation>
+    </message>
+</context>
+<context>
+    <name>NotMovedBackModel</name>
+    <message>
+        <location filename="../../app/models/import_models.py" line="+55"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status in the file</source>
+        <translation>文件中的状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status kept</source>
+        <translation>保留的状态</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1916,47 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+5"/>
         <source>All states</source>
         <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <location filename="../../app/models/import_models.py" line="-112"/>
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This column is not imported.</source>
+        <translation>这一列不会导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported as: %1</source>
+        <translation>导入为：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RowErrorModel</name>
+    <message>
+        <location line="+76"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,20 @@ def sync_ops(qapp: Any) -> Iterator[Any]:
     manager.deleteLater()
 
 
+@pytest.fixture
+def threaded_ops(qapp: Any) -> Iterator[Any]:
+    """The real task manager (one worker thread), as the application runs it."""
+    from app import ops
+
+    manager = ops.TaskManager()
+    ops.set_manager(manager)
+    yield manager
+    manager.wait_idle()
+    manager.shutdown()
+    ops.set_manager(None)
+    manager.deleteLater()
+
+
 @pytest.fixture(autouse=True)
 def _english_after(qapp: Any) -> Iterator[None]:
     """Every test starts and ends in English with the default look."""
@@ -132,6 +146,18 @@ def svc(demo_path: Path) -> Iterator[Any]:
     from presale_engine.store import open_database
 
     db = open_database(demo_path)
+    service = Service(db, clock=fixed_clock(NOW), actor="test")
+    yield service
+    db.dispose()
+
+
+@pytest.fixture
+def empty_svc(tmp_path: Path) -> Iterator[Any]:
+    """The service on a new, empty database (imports are counted exactly), clock at NOW."""
+    from presale_engine.service import Service, fixed_clock
+    from presale_engine.store import open_database
+
+    db = open_database(tmp_path / "empty.sqlite3")
     service = Service(db, clock=fixed_clock(NOW), actor="test")
     yield service
     db.dispose()

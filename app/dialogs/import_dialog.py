@@ -1,0 +1,730 @@
+"""Import a platform order export, a product sheet or a supply sheet.
+
+The dialog reads the chosen file on the worker first (``import_preview.build_preview``:
+the io layer only, nothing written) and shows what it holds, which platform's export it
+looks like (with a combo to say otherwise), the first rows under their headers with the
+engine field each column feeds, the columns that are not used, and the rows the import
+would refuse. **Import** then runs ``svc.import_orders`` / ``import_products`` /
+``import_supply`` on the worker through ``app.ops`` (progress dialog, cancellable); the
+result lists what was created, updated, left alone, rejected and flagged. A file the
+engine refuses (``ImportRefused``) shows its rows and reasons in a table that can be
+saved as a workbook, and orders can then be imported without the bad rows (they go to a
+rejects workbook). ``imported`` fires after every import that ran, so the main window
+refreshes.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import display, i18n, labels, ops
+from app import settings as prefs
+from app.dialogs.import_preview import KINDS, PLATFORM_CHOICES, Preview
+from app.models.import_models import (
+    ColumnMappingModel,
+    NotMovedBackModel,
+    PreviewTableModel,
+    RowErrorModel,
+)
+
+if TYPE_CHECKING:
+    from presale_engine.io import RowError
+    from presale_engine.service import ImportReport, Service
+
+IMPORT_DIR = "import/last_dir"
+FILE_SUFFIXES = (".xlsx", ".csv")
+
+
+def importable_path(text: str) -> bool:
+    return text.lower().endswith(FILE_SUFFIXES)
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    """The local .xlsx/.csv files of a drag (main window and dialog accept the same)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls()
+            if u.isLocalFile() and importable_path(u.toLocalFile())]
+
+
+def _table(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.verticalHeader().hide()
+    return view
+
+
+class ImportDialog(QDialog):
+    # An import ran and was committed (the ImportReport): the main window refreshes.
+    imported = Signal(object)
+    # A preview is on screen (tests and screenshots wait for it).
+    preview_ready = Signal()
+    # An import ended, whatever the outcome (ImportReport, the error, or None: cancelled).
+    import_finished = Signal(object)
+
+    def __init__(self, svc: Service, parent: QWidget | None = None,
+                 path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.path: Path | None = None
+        self.preview: Preview | None = None
+        self.report: ImportReport | None = None
+        self.refused: Any = None  # the ImportRefused of the last import, if it was refused
+        self.read_error: str = ""  # why the file could not be read at all
+        self.saved_errors_path: Path | None = None  # where the errors were last saved
+        self._forced_kind: str | None = None
+        self._forced_platform: str | None = None
+        self._busy: str | None = None  # "preview" | "import" | "save" while an op runs
+        self._task: ops.Task | None = None
+        self._generation = 0
+        self.setObjectName("ImportDialog")
+        self.setAcceptDrops(True)
+        self.setMinimumSize(780, 540)
+        self.resize(1040, 680)
+        self._build()
+        self.retranslate_ui()
+        ops.manager().finished.connect(self._op_finished)
+        if path is not None:
+            self.set_path(path)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self.file_label = QLabel()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.choose_button = QPushButton()
+        self.choose_button.clicked.connect(self.choose_file)
+        grid.addWidget(self.file_label, 0, 0)
+        grid.addWidget(self.path_edit, 0, 1)
+        grid.addWidget(self.choose_button, 0, 2)
+        self.kind_label = QLabel()
+        self.kind_combo = QComboBox()
+        for kind in KINDS:
+            self.kind_combo.addItem("", kind)
+        self.kind_combo.activated.connect(self._kind_chosen)
+        self.platform_label = QLabel()
+        self.platform_combo = QComboBox()
+        self.platform_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for name in PLATFORM_CHOICES:
+            self.platform_combo.addItem("", name)
+        self.platform_combo.activated.connect(self._platform_chosen)
+        row = QHBoxLayout()
+        row.addWidget(self.kind_combo)
+        row.addSpacing(16)
+        row.addWidget(self.platform_label)
+        row.addWidget(self.platform_combo)
+        row.addStretch(1)
+        grid.addWidget(self.kind_label, 1, 0)
+        grid.addLayout(row, 1, 1, 1, 2)
+        lay.addLayout(grid)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("ImportSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.summary_label)
+        self.unknown_label = QLabel()
+        self.unknown_label.setObjectName("AlertBad")
+        self.unknown_label.setWordWrap(True)
+        self.unknown_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unknown_label.hide()
+        lay.addWidget(self.unknown_label)
+
+        self.tabs = QTabWidget()
+        self.preview_model = PreviewTableModel(self)
+        self.preview_view = _table(self.preview_model)
+        self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.preview_view.verticalHeader().show()  # the file's own row numbers
+        self.preview_view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.mapping_model = ColumnMappingModel(self)
+        self.mapping_view = _table(self.mapping_model)
+        self.mapping_view.horizontalHeader().setStretchLastSection(True)
+
+        self.problems_page = QWidget()
+        pl = QVBoxLayout(self.problems_page)
+        self.problems_intro = QLabel()
+        self.problems_intro.setWordWrap(True)
+        self.errors_model = RowErrorModel(self)
+        self.errors_view = _table(self.errors_model)
+        self.errors_view.horizontalHeader().setStretchLastSection(True)
+        self.save_errors_button = QPushButton()
+        self.save_errors_button.clicked.connect(self.save_errors)
+        prow = QHBoxLayout()
+        prow.addWidget(self.save_errors_button)
+        prow.addStretch(1)
+        pl.addWidget(self.problems_intro)
+        pl.addWidget(self.errors_view, 1)
+        pl.addLayout(prow)
+
+        self.result_page = QWidget()
+        rl = QVBoxLayout(self.result_page)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.not_moved_label = QLabel()
+        self.not_moved_label.setWordWrap(True)
+        self.not_moved_model = NotMovedBackModel(self)
+        self.not_moved_view = _table(self.not_moved_model)
+        self.not_moved_view.horizontalHeader().setStretchLastSection(True)
+        rl.addWidget(self.result_label)
+        rl.addWidget(self.not_moved_label)
+        rl.addWidget(self.not_moved_view, 1)
+
+        self.preview_page = QWidget()
+        vl = QVBoxLayout(self.preview_page)
+        vl.setContentsMargins(0, 0, 0, 0)
+        vl.setSpacing(4)
+        self.legend_label = QLabel()
+        self.legend_label.setObjectName("PageSubheading")
+        self.legend_label.setWordWrap(True)
+        vl.addWidget(self.preview_view, 1)
+        vl.addWidget(self.legend_label)
+        self.tabs.addTab(self.preview_page, "")
+        self.tabs.addTab(self.mapping_view, "")
+        self.tabs.addTab(self.problems_page, "")
+        self.tabs.addTab(self.result_page, "")
+        lay.addWidget(self.tabs, 1)
+
+        bottom = QHBoxLayout()
+        self.valid_only_check = QCheckBox()
+        self.valid_only_check.toggled.connect(lambda _on: self._update_state())
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setDefault(True)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.start_import)
+        self.buttons.rejected.connect(self.close_dialog)
+        bottom.addWidget(self.valid_only_check, 1)
+        bottom.addWidget(self.buttons)
+        lay.addLayout(bottom)
+
+    # ------------------------------------------------------------------ texts
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import"))
+        self.file_label.setText(self.tr("File:"))
+        self.path_edit.setPlaceholderText(self.tr(
+            "Choose a file, or drop an .xlsx or .csv file here"))
+        self.choose_button.setText(self.tr("Choose file…"))
+        self.kind_label.setText(self.tr("It holds:"))
+        kind_texts = {"orders": self.tr("Orders (a platform's export)"),
+                      "products": self.tr("Products (SKU master)"),
+                      "supply": self.tr("Supply batches (incoming stock)")}
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, kind_texts[self.kind_combo.itemData(i)])
+        self.platform_label.setText(self.tr("Layout:"))
+        self._platform_texts()
+        self.save_errors_button.setText(self.tr("Save errors as workbook…"))
+        self.legend_label.setText(self.tr(
+            "Each header shows the field it is imported as. Yellow columns are not "
+            "imported; red cells would be refused (point at one to see why)."))
+        self.valid_only_check.setText(self.tr(
+            "Import only the valid rows (the others go to a workbook)"))
+        self.valid_only_check.setToolTip(self.tr(
+            "Rows with problems are left out and saved, with their reasons, to a workbook "
+            "you choose; fix them there and import that file later."))
+        self.import_button.setText(self.tr("Import"))
+        self.close_button.setText(self.tr("Close"))
+        for model in (self.preview_model, self.mapping_model, self.errors_model,
+                      self.not_moved_model):
+            model.retranslate()
+        self._show_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            labels.clear_cache()
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _layout_name(self, name: str) -> str:
+        if name == "template":
+            return self.tr("Presale Desk template")
+        if name in labels.PLATFORMS:
+            return labels.platform(name)
+        pv = self.preview
+        return pv.labels.get(name, name) if pv is not None else name
+
+    def _platform_texts(self) -> None:
+        combo = self.platform_combo
+        pv = self.preview
+        # A user's own order layouts join the built-in ones.
+        if pv is not None:
+            have = {combo.itemData(i) for i in range(combo.count())}
+            for name, _label in pv.layouts:
+                if name not in have:
+                    combo.addItem("", name)
+        for i in range(combo.count()):
+            name = combo.itemData(i)
+            if name == "auto":
+                detected = pv.detected if pv is not None and pv.kind == "orders" else None
+                text = (self.tr("Automatic: %1").replace("%1", self._layout_name(detected))
+                        if detected else self.tr("Automatic"))
+            else:
+                text = self._layout_name(name)
+            combo.setItemText(i, text)
+
+    # ------------------------------------------------------------------ choosing
+    def choose_file(self) -> None:
+        start = str(self.path.parent) if self.path else prefs.get_str(IMPORT_DIR)
+        path, _chosen = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a file to import"), start,
+            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if path:
+            self.set_path(path)
+
+    def set_path(self, path: str | Path) -> None:
+        """Preview ``path`` (what it holds and its layout are guessed afresh)."""
+        self.path = Path(path)
+        self.path_edit.setText(str(self.path))
+        self.path_edit.setToolTip(str(self.path))
+        self._forced_kind = None
+        self._forced_platform = None
+        prefs.set_value(IMPORT_DIR, str(self.path.parent))
+        self.refresh_preview()
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = self.kind_combo.itemData(index)
+        if self.preview is not None and kind == self.preview.kind:
+            return
+        self._forced_kind = kind
+        self.refresh_preview()
+
+    def _platform_chosen(self, index: int) -> None:
+        name = self.platform_combo.itemData(index)
+        self._forced_platform = None if name == "auto" else name
+        self.refresh_preview()
+
+    def set_kind(self, kind: str) -> None:
+        """Read the file as ``kind`` (orders, products, supply) whatever it looks like."""
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        self._kind_chosen(self.kind_combo.currentIndex())
+
+    def set_layout(self, name: str) -> None:
+        """Read orders with the layout ``name`` ("auto": detect)."""
+        self.platform_combo.setCurrentIndex(self.platform_combo.findData(name))
+        self._platform_chosen(self.platform_combo.currentIndex())
+
+    # ------------------------------------------------------------------ preview
+    def refresh_preview(self) -> None:
+        if self.path is None or self._busy == "import":
+            return
+        from app.dialogs.import_preview import build_preview
+
+        if self._task is not None and self._busy == "preview":
+            self._task.cancel()  # a newer question makes the old answer moot
+        self._generation += 1
+        gen = self._generation
+        path, kind = self.path, self._forced_kind
+        platform = self._forced_platform if kind in (None, "orders") else None
+        self.preview = None
+        self.report = None
+        self.refused = None
+        self.read_error = ""
+        self.saved_errors_path = None
+        self.valid_only_check.setChecked(False)
+
+        def work(task: ops.Task) -> Preview:
+            return build_preview(path, kind=kind, platform=platform,
+                                 progress=task.progress, cancel=task.cancelled)
+
+        self._start("preview", work, lambda pv: self._show_preview(gen, pv),
+                    lambda e: self._preview_failed(gen, e),
+                    self.tr("Reading %1…").replace("%1", path.name))
+
+    def _show_preview(self, gen: int, pv: Preview) -> None:
+        if gen != self._generation:
+            return
+        self._end_op()
+        self.preview = pv
+        self.preview_model.set_preview(pv)
+        self.mapping_model.set_preview(pv)
+        self.errors_model.set_rows(pv.errors)
+        self._fit_columns()
+        self.tabs.setCurrentWidget(self.preview_page if pv.can_import else self.mapping_view)
+        self._show_texts()
+        self.preview_ready.emit()
+
+    def _preview_failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._generation:
+            return
+        self._end_op()
+        from app import errors
+
+        if not self._expected(exc):
+            errors.show_error(self, exc)
+            return
+        self.read_error = getattr(exc, "message", None) or str(exc)
+        for model in (self.preview_model, self.mapping_model):
+            model.set_preview(None)
+        self.errors_model.set_rows([])
+        self._show_texts()
+        self.preview_ready.emit()
+
+    @staticmethod
+    def _expected(exc: BaseException) -> bool:
+        from presale_engine.errors import PresaleError
+
+        return isinstance(exc, PresaleError | OSError)
+
+    def _fit_columns(self) -> None:
+        for view, cap in ((self.preview_view, 260), (self.mapping_view, 320),
+                          (self.errors_view, 320), (self.not_moved_view, 320)):
+            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for col in range(header.count()):
+                if header.sectionSize(col) > cap:
+                    header.resizeSection(col, cap)
+        self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    # ------------------------------------------------------------------ import
+    def start_import(self) -> None:
+        pv = self.preview
+        if pv is None or not pv.can_import or self._busy is not None:
+            return
+        rejects: str | None = None
+        if self._valid_only_possible() and self.valid_only_check.isChecked():
+            default = pv.path.with_name(f"{pv.path.stem}-rejected.xlsx")
+            rejects, _chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Save the rejected rows as"), str(default),
+                self.tr("Excel workbook (*.xlsx)"))
+            if not rejects:
+                return
+            if not rejects.lower().endswith(".xlsx"):
+                rejects += ".xlsx"
+        svc, path, kind, preset = self.svc, pv.path, pv.kind, pv.preset
+        self.refused = None
+
+        def work(task: ops.Task) -> ImportReport:
+            if kind == "orders":
+                return svc.import_orders(path, platform=preset, valid_only=rejects,
+                                         progress=task.progress, cancel=task.cancelled)
+            if kind == "products":
+                return svc.import_products(path, progress=task.progress,
+                                           cancel=task.cancelled)
+            return svc.import_supply(path, progress=task.progress, cancel=task.cancelled)
+
+        self._start("import", work, self._imported, self._import_failed,
+                    self.tr("Importing %1…").replace("%1", path.name))
+
+    def _imported(self, report: ImportReport) -> None:
+        self._end_op()
+        self.report = report
+        self.not_moved_model.set_rows(report.not_moved_back)
+        self._fit_columns()
+        self.tabs.setCurrentWidget(self.result_page)
+        self._show_texts()
+        self.imported.emit(report)
+        self.import_finished.emit(report)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._end_op()
+        from app import errors
+        from presale_engine.service import ImportRefused
+
+        if isinstance(exc, ImportRefused):
+            self.refused = exc
+            self.saved_errors_path = None
+            self.errors_model.set_rows(exc.errors)
+            self._fit_columns()
+            self.tabs.setCurrentWidget(self.problems_page)
+            self._show_texts()
+        else:
+            self._show_texts()
+            errors.show_error(self, exc)
+        self.import_finished.emit(exc)
+
+    # ------------------------------------------------------------------ errors workbook
+    def current_errors(self) -> list[RowError]:
+        if self.refused is not None:
+            return list(self.refused.errors)
+        return list(self.preview.errors) if self.preview is not None else []
+
+    def save_errors(self) -> None:
+        found = self.current_errors()
+        if not found or self._busy is not None:
+            return
+        stem = self.path.stem if self.path else "import"
+        start = (self.path.with_name(f"{stem}-errors.xlsx") if self.path
+                 else Path(f"{stem}-errors.xlsx"))
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save errors as workbook"), str(start),
+            self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        from app.dialogs.import_preview import write_errors_workbook
+
+        headers = (self.tr("File"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
+                   self.tr("Reason"))
+        # Worded here, as the table shows them (the label cache lives on this thread).
+        reasons = {id(e): labels.row_error(e.code, e.reason) for e in found}
+        self._start("save", lambda _t: write_errors_workbook(
+                        path, found, headers, lambda e: reasons[id(e)]),
+                    self._errors_saved, self._save_failed,
+                    self.tr("Saving %1…").replace("%1", Path(path).name))
+
+    def _errors_saved(self, path: Path) -> None:
+        self._end_op()
+        self.saved_errors_path = path
+        self._show_texts()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._end_op()
+        from app import errors
+
+        errors.show_error(self, exc)
+
+    # ------------------------------------------------------------------ ops
+    def _start(self, what: str, fn: Any, on_success: Any, on_failure: Any, label: str) -> None:
+        self._busy = what
+        self._task = None
+        self._show_texts()
+        task = ops.run(fn, parent=self, on_success=on_success, on_failure=on_failure,
+                       label=label, cancellable=True)
+        if self._busy == what and not task.done:
+            self._task = task
+
+    def _end_op(self) -> None:
+        self._busy = None
+        self._task = None
+
+    def _op_finished(self, task: ops.Task) -> None:
+        """A cancelled op calls neither callback: put the dialog back in order."""
+        if self._busy is None or (self._task is not None and task is not self._task):
+            return
+        if not task.cancelled():
+            return  # the callbacks saw to it
+        what = self._busy
+        self._end_op()
+        if what == "preview":
+            self.read_error = self.tr("Reading the file was cancelled.")
+        self._show_texts()
+        if what == "import":
+            self.import_finished.emit(None)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy is not None
+
+    # ------------------------------------------------------------------ state and texts
+    def _valid_only_possible(self) -> bool:
+        pv = self.preview
+        if pv is None or pv.kind != "orders" or pv.unknown_statuses:
+            return False
+        if self.refused is not None:
+            return bool(self.refused.errors) and not self.refused.unknown_statuses
+        return bool(pv.errors)
+
+    def _update_state(self) -> None:
+        pv = self.preview
+        idle = self._busy is None
+        self.choose_button.setEnabled(idle or self._busy == "preview")
+        self.kind_combo.setEnabled(pv is not None and self._busy != "import")
+        self.platform_combo.setEnabled(pv is not None and pv.kind == "orders"
+                                       and self._busy != "import")
+        self.import_button.setEnabled(idle and pv is not None and pv.can_import
+                                      and self.report is None)
+        self.close_button.setEnabled(self._busy != "import")
+        possible = self._valid_only_possible()
+        self.valid_only_check.setVisible(possible)
+        self.valid_only_check.setEnabled(idle and possible)
+        self.save_errors_button.setEnabled(idle and bool(self.current_errors()))
+
+    def _show_texts(self) -> None:
+        """Everything that depends on the state, in the current language."""
+        pv = self.preview
+        if pv is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(pv.kind))
+        self._platform_texts()
+        if pv is not None and pv.kind == "orders":
+            chosen = self._forced_platform or "auto"
+            self.platform_combo.setCurrentIndex(self.platform_combo.findData(chosen))
+        self.summary_label.setText(self._summary())
+        alert = bool(self.read_error) or (pv is not None and not pv.can_import)
+        if self.summary_label.property("alert") != alert:
+            self.summary_label.setProperty("alert", alert)
+            self.summary_label.style().unpolish(self.summary_label)
+            self.summary_label.style().polish(self.summary_label)
+        unknown = pv.unknown_statuses if pv is not None else []
+        if self.refused is not None and self.refused.unknown_statuses:
+            unknown = self.refused.unknown_statuses
+        self.unknown_label.setVisible(bool(unknown))
+        if unknown:
+            self.unknown_label.setText(self.tr(
+                "Unknown status values: %1. Files with status texts Presale Desk does not "
+                "know are not imported: add them to a custom column mapping.").replace(
+                "%1", "、".join(f"“{s}”" for s in unknown)))
+        found = self.current_errors()
+        self.tabs.setTabText(0, self.tr("Preview (first %1 rows)").replace(
+            "%1", str(len(pv.rows) if pv is not None else 0)))
+        self.tabs.setTabText(1, self.tr("Column mapping"))
+        self.tabs.setTabText(2, self.tr("Problems (%1)").replace("%1", display.count(
+            len(found))))
+        self.tabs.setTabText(3, self.tr("Result"))
+        self.tabs.setTabVisible(2, bool(found))
+        self.tabs.setTabVisible(3, self.report is not None)
+        if self.refused is not None:
+            intro = self.tr(
+                "Nothing was imported. The import refused the file because of these rows:")
+        else:
+            intro = self.tr(
+                "The import would refuse these rows (the file is imported whole or not at "
+                "all, unless you import only the valid rows):")
+        if self.saved_errors_path is not None:
+            intro += "\n" + self.tr("Saved to %1").replace("%1", str(self.saved_errors_path))
+        self.problems_intro.setText(intro)
+        self.result_label.setText(self._result_html())
+        moved = self.report.not_moved_back if self.report is not None else []
+        self.not_moved_label.setVisible(bool(moved))
+        self.not_moved_view.setVisible(bool(moved))
+        if moved:
+            self.not_moved_label.setText(self.tr(
+                "These order lines are already further along in the database than in this "
+                "file (an older export); they were not moved back:"))
+        self._update_state()
+
+    def _summary(self) -> str:
+        pv = self.preview
+        if self._busy == "preview":
+            return self.tr("Reading the file…")
+        if self._busy == "import":
+            return self.tr("Importing…")
+        if self.read_error:
+            return self.tr("This file cannot be read: %1").replace("%1", self.read_error)
+        if pv is None:
+            return self.tr("Choose the file to import: a platform's order export, a product "
+                           "sheet or a supply sheet (.xlsx or .csv).")
+        if pv.preset is None:
+            return self.tr("The columns match no known order export. Choose the layout "
+                           "above, or the kind of file.") + "\n" + pv.problem
+        used = len(pv.fields)
+        total_cols = used + len(pv.extra)
+        what = {"orders": self.tr("%1 order export").replace("%1", self._layout_name(
+                    pv.preset)),
+                "products": self.tr("Product sheet"),
+                "supply": self.tr("Supply sheet")}[pv.kind]
+        parts = [self.tr("%1, header in row %2, %3 rows; %4 of %5 columns are imported.")
+                 .replace("%1", what).replace("%2", str(pv.header_row))
+                 .replace("%3", display.count(pv.total_rows)).replace("%4", str(used))
+                 .replace("%5", str(total_cols))]
+        if pv.missing:
+            parts.append(self.tr("Required columns are missing: %1. Choose another layout "
+                                 "or kind of file.").replace(
+                "%1", ", ".join(labels.import_field(f) for f in pv.missing)))
+        elif self.refused is not None:
+            rows = len({e.row for e in self.refused.errors})
+            parts.append(self.tr("Nothing was imported. Rows with problems: %1.").replace(
+                "%1", display.count(rows)))
+        elif self.report is not None:
+            rep = self.report
+            parts.append(self.tr("Imported: %1 created, %2 updated, %3 unchanged.")
+                         .replace("%1", display.count(rep.created))
+                         .replace("%2", display.count(rep.updated))
+                         .replace("%3", display.count(rep.unchanged)))
+        elif pv.errors:
+            parts.append(self.tr("Rows with problems: %1 (see Problems).").replace(
+                "%1", display.count(pv.error_rows)))
+        elif not pv.unknown_statuses:
+            parts.append(self.tr("Every row can be imported."))
+        if pv.can_import and pv.checked_rows < pv.total_rows:
+            parts.append(self.tr("The preview checked the first %1 rows; the import checks "
+                                 "them all.").replace("%1", display.count(pv.checked_rows)))
+        if pv.skipped_rows:
+            parts.append(self.tr("Blank or totals rows skipped: %1.").replace(
+                "%1", display.count(pv.skipped_rows)))
+        # Chinese sentences end in "。" and need no space between them.
+        return ("" if i18n.current_language().startswith("zh") else " ").join(parts)
+
+    def _result_html(self) -> str:
+        rep = self.report
+        if rep is None:
+            return ""
+        cells = [(self.tr("Created"), rep.created), (self.tr("Updated"), rep.updated),
+                 (self.tr("Unchanged"), rep.unchanged), (self.tr("Rejected"), rep.rejected),
+                 (self.tr("Skipped rows"), rep.skipped_rows)]
+        if rep.kind == "orders":
+            cells += [(self.tr("Not moved back"), len(rep.not_moved_back)),
+                      (self.tr("Flagged for review"), rep.flagged)]
+        head = "".join(f"<th style='padding:2px 14px 2px 0;text-align:left;font-weight:normal;"
+                       f"color:#4a5058'>{html.escape(t)}</th>" for t, _n in cells)
+        nums = "".join(f"<td style='padding:2px 14px 2px 0;font-size:20px;font-weight:600'>"
+                       f"{display.count(n)}</td>" for _t, n in cells)
+        out = [f"<table cellspacing='0'><tr>{head}</tr><tr>{nums}</tr></table>"]
+        if rep.rejects_file:
+            out.append(html.escape(self.tr("The rejected rows and their reasons were saved "
+                                           "to %1").replace("%1", rep.rejects_file)))
+        if rep.flagged:
+            out.append(html.escape(self.tr(
+                "Flagged orders break a campaign rule (cap, limit per buyer, window); they "
+                "were imported and wait in Alerts.")))
+        if rep.warnings:
+            out.append(html.escape(self.tr("Notes:")) + "<br>" + "<br>".join(
+                html.escape(w) for w in rep.warnings[:20]))
+        return "<p>" + "</p><p>".join(out) + "</p>"
+
+    # ------------------------------------------------------------------ closing, dropping
+    def close_dialog(self) -> None:
+        if self._busy == "import":
+            return
+        if self.report is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def done(self, result: int) -> None:
+        if self._busy == "import":
+            return  # the progress dialog's Cancel stops an import
+        if self._task is not None:
+            self._task.cancel()
+        super().done(result)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event) and self._busy != "import":
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if files and self._busy != "import":
+            event.acceptProposedAction()
+            self.set_path(files[0])
+        else:
+            event.ignore()
