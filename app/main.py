@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="save a 1366x768 picture of the window once loaded, then exit")
     p.add_argument("--timing", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--check-install", action="store_true",
+                   help="check that the fonts, translations, presets and migrations the "
+                        "app reads from disk are in place, then exit")
     return p
 
 
@@ -86,7 +89,24 @@ def create_app(argv: list[str] | None = None) -> Any:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "presale-desk", *(argv or [])])
     QGuiApplication.setDesktopFileName("presale-desk")
+    icon = app_icon_path()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        QApplication.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def app_icon_path() -> Path | None:
+    """The window icon: in the bundle's resources, else the source tree's packaging/."""
+    from presale_engine.paths import resources_dir
+
+    for path in (resources_dir() / "icons" / "presale-desk.png",
+                 Path(__file__).resolve().parent.parent / "packaging" / "icons"
+                 / "presale-desk.png"):
+        if path.is_file():
+            return path
+    return None
 
 
 def start_target(args: argparse.Namespace) -> tuple[str, bool] | None:
@@ -165,6 +185,12 @@ def _wait_until_ready(app: Any, window: Any, page: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.check_install:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        create_app()
+        from app.install_check import run
+
+        return run()
     marks = _Marks()
     headless = bool(args.screenshot or args.exit_when_ready)
     if headless and not any(os.environ.get(v) for v in
