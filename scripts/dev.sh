@@ -11,7 +11,9 @@
 #
 # Environment: PYTHON (interpreter to build .venv from, default python3), PRESALE_DEMO_DB
 # (demo database file for `app`), PRESALE_TEST_PG_URL (use this PostgreSQL instead of
-# starting one), PRESALE_REQUIRE_PG=1 (fail instead of warning when PostgreSQL can't start).
+# starting one), PRESALE_REQUIRE_PG=1 (fail instead of warning when PostgreSQL can't start),
+# PRESALE_PACKAGING_SMOKE=1 (`test` also builds and runs the PyInstaller bundle, as
+# it always does when CI=true).
 # Setup output goes to build/dev.log; the screen gets one line per step.
 set -euo pipefail
 
@@ -331,7 +333,16 @@ cmd_test() {
 
     pg_for_tests
     say "pytest${*:+ $*}"
-    "$VPY" -m pytest "$@" || rc=$?
+    local smoke=0 pytest_out="$ROOT/build/pytest.out"
+    if [ "${CI:-}" = "true" ] || [ "${PRESALE_PACKAGING_SMOKE:-0}" = "1" ]; then
+        smoke=1
+    fi
+    if [ "$smoke" -eq 1 ]; then
+        # Kept, so pytest's summary can close the run again after the packaging step.
+        "$VPY" -m pytest "$@" 2>&1 | tee "$pytest_out" || rc=${PIPESTATUS[0]}
+    else
+        "$VPY" -m pytest "$@" || rc=$?
+    fi
     case "$rc" in
         0) ;;
         5)
@@ -342,11 +353,21 @@ cmd_test() {
     esac
     pg_stop
 
+    # CI also builds the PyInstaller bundle and runs it once (about 40 s; the output
+    # goes to the log): packaging breaks quietly otherwise.
+    if [ "$smoke" -eq 1 ]; then
+        run_step "Packaging smoke test (bash packaging/build.sh --smoke)" \
+            bash packaging/build.sh --smoke || failed+=("packaging smoke test")
+    fi
+
     if [ ${#failed[@]} -gt 0 ]; then
         printf 'FAILED checks: %s\n' "${failed[*]}" >&2
         return 1
     fi
-    # Nothing printed after a green run: pytest's summary stays the closing line.
+    # Nothing else printed after a green run: pytest's summary stays the closing line.
+    if [ "$smoke" -eq 1 ]; then
+        tail -n 1 "$pytest_out"
+    fi
 }
 
 cmd_pg_check() {
