@@ -101,6 +101,7 @@ class ImportDialog(QDialog):
         self.refused: Any = None  # the ImportRefused of the last import, if it was refused
         self.read_error: str = ""  # why the file could not be read at all
         self.saved_errors_path: Path | None = None  # where the errors were last saved
+        self.import_cancelled = False  # the last import was stopped (nothing written)
         self._forced_kind: str | None = None
         self._forced_platform: str | None = None
         self._busy: str | None = None  # "preview" | "import" | "save" while an op runs
@@ -357,6 +358,7 @@ class ImportDialog(QDialog):
         self.refused = None
         self.read_error = ""
         self.saved_errors_path = None
+        self.import_cancelled = False
         self.valid_only_check.setChecked(False)
 
         def work(task: ops.Task) -> Preview:
@@ -429,6 +431,7 @@ class ImportDialog(QDialog):
                 rejects += ".xlsx"
         svc, path, kind, preset = self.svc, pv.path, pv.kind, pv.preset
         self.refused = None
+        self.import_cancelled = False
 
         def work(task: ops.Task) -> ImportReport:
             if kind == "orders":
@@ -535,6 +538,8 @@ class ImportDialog(QDialog):
         self._end_op()
         if what == "preview":
             self.read_error = self.tr("Reading the file was cancelled.")
+        elif what == "import":
+            self.import_cancelled = True
         self._show_texts()
         if what == "import":
             self.import_finished.emit(None)
@@ -652,6 +657,8 @@ class ImportDialog(QDialog):
             rows = len({e.row for e in self.refused.errors})
             parts.append(self.tr("Nothing was imported. Rows with problems: %1.").replace(
                 "%1", display.count(rows)))
+        elif self.import_cancelled:
+            parts.append(self.tr("The import was cancelled; nothing was imported."))
         elif self.report is not None:
             rep = self.report
             parts.append(self.tr("Imported: %1 created, %2 updated, %3 unchanged.")

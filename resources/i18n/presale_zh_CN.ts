@@ -624,7 +624,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/dialogs/import_dialog.py" line="+240"/>
+        <location filename="../../app/dialogs/import_dialog.py" line="+241"/>
         <location line="+22"/>
         <source>Import</source>
         <translation>导入</translation>
@@ -720,7 +720,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -731,7 +731,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -781,7 +781,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>已取消读取文件。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Unknown status values: %1. Files with status texts Presale Desk does not know are not imported: add them to a custom column mapping.</source>
         <translation>未知的订单状态：%1。含有预售管家不认识的状态文字的文件不会导入：请把它们加入自定义列映射。</translation>
     </message>
@@ -881,7 +881,12 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>没有导入任何数据。有问题的行：%1。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消，没有导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Imported: %1 created, %2 updated, %3 unchanged.</source>
         <translation>已导入：新建 %1，更新 %2，未变 %3。</translation>
     </message>

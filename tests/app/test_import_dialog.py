@@ -111,10 +111,15 @@ def test_douyin_preview_then_import_on_the_worker(qtbot: Any, threaded_ops: Any,
     assert empty_svc.count_orders() == 0  # the preview wrote nothing
 
     assert dlg.import_button.isEnabled()
+    gate = threading.Event()  # holds the worker, so the dialog is seen while it waits
+    threaded_ops.run(lambda _t: gate.wait(10))
     with qtbot.waitSignal(dlg.imported, timeout=30_000) as blocker:
         qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
         assert dlg.busy  # on the worker, not here
         assert not dlg.close_button.isEnabled()
+        assert not dlg.import_button.isEnabled()
+        assert dlg.summary_label.text() == "Importing…"
+        gate.set()
     report = blocker.args[0]
     assert (report.created, report.updated, report.rejected, report.platform) == (
         40, 0, 0, "douyin")
@@ -144,6 +149,7 @@ def test_cancelled_import_writes_nothing_and_frees_the_dialog(
         gate.set()
     assert blocker.args == [None]
     assert not dlg.busy
+    assert "The import was cancelled; nothing was imported." in dlg.summary_label.text()
     assert empty_svc.count_orders() == 0
     assert dlg.close_button.isEnabled()
     assert dlg.import_button.isEnabled()
