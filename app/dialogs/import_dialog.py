@@ -699,8 +699,9 @@ class ImportDialog(QDialog):
                                            "to %1").replace("%1", rep.rejects_file)))
         if rep.flagged:
             out.append(html.escape(self.tr(
-                "Flagged orders break a campaign rule (cap, limit per buyer, window); they "
-                "were imported and wait in Alerts.")))
+                "Flagged orders do not fit a campaign's rules (no matching campaign, outside "
+                "its window, over its cap or its limit per buyer). They were imported as "
+                "they are; check them.")))
         if rep.warnings:
             out.append(html.escape(self.tr("Notes:")) + "<br>" + "<br>".join(
                 html.escape(w) for w in rep.warnings[:20]))

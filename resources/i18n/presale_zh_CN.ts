@@ -952,11 +952,11 @@ Please send the details below to whoever supports Presale Desk for you.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Flagged orders break a campaign rule (cap, limit per buyer, window); they were imported and wait in Alerts.</source>
-        <translation>被标记的订单违反了活动规则（库存上限、每人限购、活动时间）；它们已导入，可在“预警”中查看。</translation>
+        <source>Flagged orders do not fit a campaign&apos;s rules (no matching campaign, outside its window, over its cap or its limit per buyer). They were imported as they are; check them.</source>
+        <translation>被标记的订单不符合活动规则（找不到对应的活动、超出活动时间、超出库存上限或每人限购）。它们已按原样导入，请核对。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
