@@ -7,8 +7,6 @@ pre-encoded values; PostgreSQL gets Core's insertmanyvalues, which batches well 
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -156,40 +154,3 @@ def datetime_encoder(conn: Connection) -> Callable[[int | None], Any]:
 def epoch(dt: datetime) -> int:
     return int((dt - _EPOCH).total_seconds())
 
-
-def prefetch(items: Iterable[T], depth: int = 2) -> Iterator[T]:
-    """Iterate ``items`` produced in a background thread, ``depth`` items ahead.
-
-    For CPU-bound producers feeding a writer that releases the GIL (sqlite's step):
-    the two overlap. An exception in the producer is raised in the consumer.
-    """
-    q: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if stop.is_set():
-                    return
-                q.put((True, item))
-            q.put((False, None))
-        except BaseException as e:
-            q.put((False, e))
-
-    t = threading.Thread(target=produce, name="bulk-prefetch", daemon=True)
-    t.start()
-    try:
-        while True:
-            ok, item = q.get()
-            if not ok:
-                if item is not None:
-                    raise item
-                return
-            yield item
-    finally:
-        stop.set()
-        while t.is_alive():  # unblock a producer waiting on a full queue
-            try:
-                q.get_nowait()
-            except queue.Empty:
-                t.join(0.05)
