@@ -8,7 +8,7 @@ when asked for, so ``retranslate()`` only has to tell the views.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -21,6 +21,20 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def header_data(columns: Sequence[str], numeric: Container[str], header: Callable[[str], str],
+                section: int, orientation: Qt.Orientation, role: int) -> Any:
+    """headerData for our table models: translated titles, numbers right-aligned."""
+    if orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns):
+        key = columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header(key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(RIGHT if key in numeric else LEFT)
+    if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+        return section + 1
+    return None
 
 
 class ListTableModel(QAbstractTableModel, Generic[Row]):
@@ -102,12 +116,4 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            key = self.columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.header(key)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(RIGHT if key in self.numeric else LEFT)
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
+        return header_data(self.columns, self.numeric, self.header, section, orientation, role)

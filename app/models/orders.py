@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from app import display, labels
-from app.models.base import LEFT, RIGHT
+from app.models.base import LEFT, RIGHT, header_data
 
 if TYPE_CHECKING:
     from presale_engine.service import OrderFilter, OrderView, Service
@@ -204,12 +204,4 @@ class OrderTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            key = self.columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.header(key)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(RIGHT if key in self.numeric else LEFT)
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
+        return header_data(self.columns, self.numeric, self.header, section, orientation, role)
