@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import ops
 from app.context import DeskContext
@@ -39,6 +39,21 @@ class Page(QWidget):
         self._generation = 0
         self.loading = False
         self.fetch_seconds = 0.0  # the last fetch on the worker (--timing)
+
+    def page_layout(self) -> tuple[QVBoxLayout, QLabel, QLabel]:
+        """The layout every page starts with: the heading on the left and a short
+        figure (counts, totals) on the right. Returns (layout, heading, figure)."""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 8)
+        top = QHBoxLayout()
+        heading = QLabel()
+        heading.setObjectName("PageHeading")
+        top.addWidget(heading)
+        top.addStretch(1)
+        figure = QLabel()
+        top.addWidget(figure)
+        lay.addLayout(top)
+        return lay, heading, figure
 
     # ------------------------------------------------------------------ to override
     def nav_title(self) -> str:

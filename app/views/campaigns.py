@@ -22,7 +22,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -183,16 +182,7 @@ class CampaignsPage(Page):
         self._select_after_load: int | None = None
         self._applying = False
         self.wizard: QWidget | None = None  # the last wizard opened (tests look at it)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 10, 12, 8)
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setObjectName("PageHeading")
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        self.count_label = QLabel()
-        top.addWidget(self.count_label)
-        lay.addLayout(top)
+        lay, self.heading, self.count_label = self.page_layout()
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -50,16 +49,7 @@ class InventoryPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 10, 12, 8)
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setObjectName("PageHeading")
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        self.summary = QLabel()
-        top.addWidget(self.summary)
-        lay.addLayout(top)
+        lay, self.heading, self.summary = self.page_layout()
 
         self.stock_model = StockTableModel(self)
         self.supply_model = SupplyTableModel(self)

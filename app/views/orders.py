@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,16 +40,7 @@ class OrdersPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._campaigns: list[tuple[int, str]] = []
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 10, 12, 8)
-        top = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setObjectName("PageHeading")
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        self.count_label = QLabel()
-        top.addWidget(self.count_label)
-        lay.addLayout(top)
+        lay, self.heading, self.count_label = self.page_layout()
 
         bar = QHBoxLayout()
         bar.setSpacing(8)

@@ -4,58 +4,25 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from presale_engine.cli import build_parser, main
+from presale_engine.cli import build_parser
+
+from .helpers import Run, ok
 
 MONEY_FIELDS = ("unit_price", "deposit", "deposit_value", "balance_discount", "balance",
                 "total", "legal_deposit_cap", "deposit_excess")
 NOW = "2026-11-22T12:00"  # shop time (Asia/Shanghai)
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], db: str) -> Callable[..., Run]:
-    """cli(*args) runs `presale --db <tmp> *args` in-process."""
-
-    def run(*args: str, with_db: bool = True) -> Run:
-        argv = (["--db", db] if with_db else []) + list(args)
-        code = main(argv)
-        out, err = capsys.readouterr()
-        return Run(code, out, err)
-
-    return run
-
-
 @pytest.fixture
 def campaigns(shared_data: Path) -> Path:
     return shared_data / "campaigns"
 
-
-def _ok(r: Run) -> Any:
-    assert (r.code, r.err) == (0, ""), r.err
-    return r.json
 
 
 def _one_error_line(r: Run, *needles: str) -> str:
@@ -110,7 +77,7 @@ def test_these_tests_cover_every_command() -> None:
 # --------------------------------------------------------------------------- commands
 
 def test_init(cli: Any, db: str) -> None:
-    data = _ok(cli("init", "--shop-name", "星河优品", "--timezone", "Asia/Shanghai",
+    data = ok(cli("init", "--shop-name", "星河优品", "--timezone", "Asia/Shanghai",
                    "--currency", "cny", "--json"))
     assert data == {"database": db, "revision": "0001",
                     "shop": {"id": 1, "name": "星河优品", "timezone": "Asia/Shanghai",
@@ -126,26 +93,26 @@ def test_campaign_commands(cli: Any, campaigns: Path, tmp_path: Path) -> None:
     jd = str(campaigns / "jd_star_earrings.json")
 
     check = cli("campaign", "check", "--file", jd, "--json")
-    data = _ok(check)
+    data = ok(check)
     assert set(data) == {"errors", "warnings"}
     assert data["errors"] == []
     assert all(set(w) == {"code", "field", "message"} for w in data["warnings"])
     assert "ship_window_not_recommended" in {w["code"] for w in data["warnings"]}
 
-    assert _ok(cli("campaign", "create", "--file", douyin, "--json")) == {"id": 1}
-    assert _ok(cli("campaign", "create", "--file", jd, "--json")) == {"id": 2}
+    assert ok(cli("campaign", "create", "--file", douyin, "--json")) == {"id": 1}
+    assert ok(cli("campaign", "create", "--file", jd, "--json")) == {"id": 2}
     human = cli("campaign", "create", "--file", str(campaigns / "tiktok_gift_box.json"))
     assert human.code == 0
     assert human.out.startswith("Created campaign #3\n")
     assert "warning: [unknown_sku]" in human.out
 
-    rows = _ok(cli("campaign", "list", "--json"))
+    rows = ok(cli("campaign", "list", "--json"))
     assert [(r["id"], r["platform"], r["status"]) for r in rows] == [
         (1, "douyin", "draft"), (2, "jd", "draft"), (3, "tiktok", "draft")]
     assert rows[0]["deposits"] == "0.00"
     assert "days to ship" in cli("campaign", "list").out
 
-    shown = _ok(cli("campaign", "show", "1", "--json"))
+    shown = ok(cli("campaign", "show", "1", "--json"))
     assert (shown["id"], shown["status"], shown["stats"]["orders"]) == (1, "draft", 0)
     assert shown["items"][0] == {"sku": "YRF-001-BLK-M", "price": "899.00",
                                  "deposit": "50.00", "deposit_value": "150.00",
@@ -154,7 +121,7 @@ def test_campaign_commands(cli: Any, campaigns: Path, tmp_path: Path) -> None:
     assert "item sku=YRF-001-BLK-M" in cli("campaign", "show", "1").out
 
     out = tmp_path / "export.json"
-    assert _ok(cli("campaign", "export", "1", str(out), "--json")) == {"id": 1,
+    assert ok(cli("campaign", "export", "1", str(out), "--json")) == {"id": 1,
                                                                        "file": str(out)}
     exported = json.loads(out.read_text(encoding="utf-8"))
     assert exported["items"] == shown["items"]
@@ -170,22 +137,22 @@ def test_campaign_commands(cli: Any, campaigns: Path, tmp_path: Path) -> None:
              ("cancel", "1", "cancelled")]
     for action, cid, status in moves:
         extra = ["--reason", "why not"] if action in ("reject", "cancel") else []
-        assert _ok(cli("campaign", action, cid, *extra, "--json")) == {"id": int(cid),
+        assert ok(cli("campaign", action, cid, *extra, "--json")) == {"id": int(cid),
                                                                        "status": status}
     assert cli("campaign", "submit", "2").out == "Campaign #2 is now submitted\n"
     _one_error_line(cli("campaign", "approve", "1"), "cannot approve", "cancelled")
 
-    assert _ok(cli("campaign", "create", "--file", str(out), "--json")) == {"id": 4}
+    assert ok(cli("campaign", "create", "--file", str(out), "--json")) == {"id": 4}
     exported["name"] = "Renamed"
     out.write_text(json.dumps(exported), encoding="utf-8")
-    upd = _ok(cli("campaign", "update", "4", "--file", str(out), "--json"))
+    upd = ok(cli("campaign", "update", "4", "--file", str(out), "--json"))
     assert upd == {"errors": [], "warnings": upd["warnings"]}
-    assert _ok(cli("campaign", "show", "4", "--json"))["name"] == "Renamed"
+    assert ok(cli("campaign", "show", "4", "--json"))["name"] == "Renamed"
 
-    dup = _ok(cli("campaign", "duplicate", "2", "--shift-days", "365", "--name", "JD 2027",
+    dup = ok(cli("campaign", "duplicate", "2", "--shift-days", "365", "--name", "JD 2027",
                   "--json"))
     assert dup == {"id": 5}
-    copy = _ok(cli("campaign", "show", "5", "--json"))
+    copy = ok(cli("campaign", "show", "5", "--json"))
     assert (copy["name"], copy["ship"]["date"]) == ("JD 2027", "2027-11-25")
     assert cli("campaign", "duplicate", "2", "--shift-days", "730").out == (
         "Created campaign #6 (a draft copy)\n")
@@ -218,7 +185,7 @@ def test_campaign_check_exits_1_on_errors(cli: Any, campaigns: Path, tmp_path: P
 def test_campaign_quote(cli: Any, campaigns: Path) -> None:
     cli("campaign", "create", "--file", str(campaigns / "douyin_down_jacket.json"))
     cli("campaign", "create", "--file", str(campaigns / "taobao_ice_machine.json"))
-    unit = _ok(cli("campaign", "quote", "1", "--sku", "YRF-001-BLK-M", "--json"))
+    unit = ok(cli("campaign", "quote", "1", "--sku", "YRF-001-BLK-M", "--json"))
     assert {k: unit[k] for k in MONEY_FIELDS} == {
         "unit_price": "899.00", "deposit": "50.00", "deposit_value": "150.00",
         "balance_discount": "20.00", "balance": "729.00", "total": "779.00",
@@ -226,12 +193,12 @@ def test_campaign_quote(cli: Any, campaigns: Path) -> None:
     assert unit["effective_discount"] == "0.1335"
     assert "order_total" not in unit
     assert "qty" not in unit
-    order = _ok(cli("campaign", "quote", "1", "--sku", "YRF-001-BLK-M", "--qty", "3",
+    order = ok(cli("campaign", "quote", "1", "--sku", "YRF-001-BLK-M", "--qty", "3",
                     "--json"))
     assert (order["qty"], order["order_deposit"], order["order_balance"],
             order["order_total"]) == (3, "150.00", "2187.00", "2337.00")
     assert all(isinstance(order[k], str) for k in (*MONEY_FIELDS, "effective_discount"))
-    tier = _ok(cli("campaign", "quote", "2", "--sku", "ICE-200-WHT", "--units-sold", "300",
+    tier = ok(cli("campaign", "quote", "2", "--sku", "ICE-200-WHT", "--units-sold", "300",
                    "--json"))
     assert (tier["unit_price"], tier["balance"], tier["total"]) == ("259.00", "199.00",
                                                                     "229.00")
@@ -241,14 +208,14 @@ def test_campaign_quote(cli: Any, campaigns: Path) -> None:
 
 
 def test_products_orders_stock_supply_allocate_shop(cli: Any, campaigns: Path) -> None:
-    p = _ok(cli("product", "add", "--sku", "EAR-STAR-01", "--name", "闪星耳钉", "--variant",
+    p = ok(cli("product", "add", "--sku", "EAR-STAR-01", "--name", "闪星耳钉", "--variant",
                 "银色", "--platform", "jd", "--on-hand", "5", "--location", "C-05",
                 "--sales-30d", "3000", "--cost", "6.50", "--list-price", "29.90", "--json"))
     assert (p["sku"], p["on_hand"], p["cost"], p["list_price"], p["sales_30d"]) == (
         "EAR-STAR-01", 5, "6.50", "29.90", 3000)
     assert cli("product", "add", "--sku", "SPARE", "--name", "Spare").out == (
         "Added SPARE (Spare), 0 on hand\n")
-    assert [x["sku"] for x in _ok(cli("product", "list", "--json"))] == ["EAR-STAR-01",
+    assert [x["sku"] for x in ok(cli("product", "list", "--json"))] == ["EAR-STAR-01",
                                                                           "SPARE"]
     assert "C-05" in cli("product", "list").out
     _one_error_line(cli("product", "add", "--sku", "SPARE", "--name", "Again"),
@@ -256,20 +223,20 @@ def test_products_orders_stock_supply_allocate_shop(cli: Any, campaigns: Path) -
 
     cli("campaign", "create", "--file", str(campaigns / "jd_star_earrings.json"))
     now = ["--now", "2026-11-10T12:00"]
-    assert _ok(cli("order", "create", "--campaign", "1", "--sku", "EAR-STAR-01", "--qty", "3",
+    assert ok(cli("order", "create", "--campaign", "1", "--sku", "EAR-STAR-01", "--qty", "3",
                    "--buyer", "b1", "--order-no", "JD-1", "--json", *now)) == {"id": 1}
     assert cli("order", "create", "--campaign", "1", "--sku", "EAR-STAR-01", "--qty", "4",
                *now).out == "Created order #2\n"
-    paid = _ok(cli("order", "transition", "1", "pay", "--reason", "platform", "--json", *now))
+    paid = ok(cli("order", "transition", "1", "pay", "--reason", "platform", "--json", *now))
     assert (paid["status"], paid["total"], paid["reserved"]) == ("paid", "59.70", 3)
     assert datetime.fromisoformat(paid["ship_deadline"]) == datetime(
         2026, 11, 25, 15, 59, 59, tzinfo=UTC)
     cli("order", "transition", "2", "pay", *now)
-    shipped = _ok(cli("order", "transition", "1", "ship", "--carrier", "京东物流",
+    shipped = ok(cli("order", "transition", "1", "ship", "--carrier", "京东物流",
                       "--tracking", "JD0001", "--json", *now))
     assert (shipped["status"], shipped["carrier"], shipped["tracking_no"]) == (
         "shipped", "京东物流", "JD0001")
-    shown = _ok(cli("order", "show", "1", "--json"))
+    shown = ok(cli("order", "show", "1", "--json"))
     assert set(shown) == {"order", "history", "payments"}
     assert [h["event"] for h in shown["history"]] == ["create", "pay", "ship"]
     assert shown["history"][1]["reason"] == "platform"
@@ -277,30 +244,30 @@ def test_products_orders_stock_supply_allocate_shop(cli: Any, campaigns: Path) -
     assert [(x["kind"], x["amount"]) for x in shown["payments"]] == [("full", "59.70")]
     assert "payment full" in cli("order", "show", "1").out
 
-    listed = _ok(cli("order", "list", "--json"))
+    listed = ok(cli("order", "list", "--json"))
     assert listed["total"] == 2
     assert [o["id"] for o in listed["orders"]] == [1, 2]
-    assert _ok(cli("order", "list", "--status", "paid,shipped", "--sku", "EAR-STAR-01",
+    assert ok(cli("order", "list", "--status", "paid,shipped", "--sku", "EAR-STAR-01",
                    "--platform", "jd", "--campaign", "1", "--limit", "1", "--offset", "1",
                    "--json"))["total"] == 2
     assert cli("order", "list").out.endswith("2 of 2 orders\n")
 
-    stock = _ok(cli("stock", "--json"))
+    stock = ok(cli("stock", "--json"))
     assert stock[0] == {"sku": "EAR-STAR-01", "name": "闪星耳钉", "location": "C-05",
                         "on_hand": 2, "reserved": 0, "committed": 4, "incoming": 0,
                         "available": -2}
     assert "available" in cli("stock").out
-    assert _ok(cli("stock", "adjust", "--sku", "EAR-STAR-01", "--delta", "1", "--reason",
+    assert ok(cli("stock", "adjust", "--sku", "EAR-STAR-01", "--delta", "1", "--reason",
                    "found", "--json")) == {"sku": "EAR-STAR-01", "on_hand": 3}
 
-    batch = _ok(cli("supply", "add", "--sku", "EAR-STAR-01", "--qty", "10", "--expected",
+    batch = ok(cli("supply", "add", "--sku", "EAR-STAR-01", "--qty", "10", "--expected",
                     "2026-11-30", "--supplier", "Factory", "--note", "run 1", "--json"))
     assert batch == {"id": 1, "sku": "EAR-STAR-01", "qty": 10, "received": 0,
                      "expected": "2026-11-30", "supplier": "Factory", "note": "run 1"}
-    assert [b["id"] for b in _ok(cli("supply", "list", "--json"))] == [1]
+    assert [b["id"] for b in ok(cli("supply", "list", "--json"))] == [1]
     assert "Factory" in cli("supply", "list").out
 
-    alloc = _ok(cli("allocate", "--json"))
+    alloc = ok(cli("allocate", "--json"))
     assert alloc["applied"] is False
     assert alloc["allocated_units"] == {"stock": 3, "batch": 1}
     # order 2 is due 25 Nov and the batch comes on 30 Nov: late
@@ -308,36 +275,36 @@ def test_products_orders_stock_supply_allocate_shop(cli: Any, campaigns: Path) -
             for s in alloc["short"]] == [(2, 0, True, "2026-11-30")]
     assert "1 orders would ship late" in cli("allocate").out
 
-    got = _ok(cli("supply", "receive", "1", "--qty", "4", "--json"))
+    got = ok(cli("supply", "receive", "1", "--qty", "4", "--json"))
     assert (got["received"], got["qty"]) == (4, 10)
-    applied = _ok(cli("allocate", "--apply", "--json"))
+    applied = ok(cli("allocate", "--apply", "--json"))
     assert applied == {"allocated_units": {"stock": 4}, "short": [], "applied": True}
     assert cli("allocate").out.startswith("Units from stock: 4, from supply batches: 0\n"
                                           "Every open order is covered in time.")
 
-    shop = _ok(cli("shop", "show", "--json"))
+    shop = ok(cli("shop", "show", "--json"))
     assert shop["shop"]["currency"] == "CNY"
     assert shop["profiles"]["tiktok"]["late_penalty"] == "8.00"
     assert set(shop["profiles"]) >= {"taobao", "jd", "douyin", "tiktok", "tiktok_us"}
-    rules = _ok(cli("shop", "rules", "douyin", "--set", "ship_days_max=25", "--json"))
+    rules = ok(cli("shop", "rules", "douyin", "--set", "ship_days_max=25", "--json"))
     assert (rules["code"], rules["ship_days_max"]) == ("douyin", 25)
-    assert _ok(cli("shop", "show", "--json"))["profiles"]["douyin"]["ship_days_max"] == 25
+    assert ok(cli("shop", "show", "--json"))["profiles"]["douyin"]["ship_days_max"] == 25
     assert "douyin" in cli("shop", "show").out
     _one_error_line(cli("shop", "rules", "douyin", "--set", "nonsense"), "key=value")
 
 
 def test_db_and_json_work_before_and_after_the_command(cli: Any, tmp_path: Path) -> None:
     a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
-    _ok(cli("--db", a, "--json", "product", "add", "--sku", "A", "--name", "a",
+    ok(cli("--db", a, "--json", "product", "add", "--sku", "A", "--name", "a",
             with_db=False))
-    _ok(cli("product", "add", "--sku", "B", "--name", "b", "--db", b, "--json",
+    ok(cli("product", "add", "--sku", "B", "--name", "b", "--db", b, "--json",
             with_db=False))
     # the option after the command wins over the one before it
-    _ok(cli("--db", a, "product", "add", "--sku", "B2", "--name", "b", "--db", b, "--json",
+    ok(cli("--db", a, "product", "add", "--sku", "B2", "--name", "b", "--db", b, "--json",
             with_db=False))
-    assert [p["sku"] for p in _ok(cli("--json", "product", "list", "--db", a,
+    assert [p["sku"] for p in ok(cli("--json", "product", "list", "--db", a,
                                       with_db=False))] == ["A"]
-    assert [p["sku"] for p in _ok(cli("--db", b, "product", "list", "--json",
+    assert [p["sku"] for p in ok(cli("--db", b, "product", "list", "--json",
                                       with_db=False))] == ["B", "B2"]
     # without --json the output is text
     assert cli("--db", b, "product", "list", with_db=False).out.startswith("sku ")
@@ -347,9 +314,9 @@ def test_presale_db_url_is_the_default_database(cli: Any, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'env.sqlite3'}"
     monkeypatch.setenv("PRESALE_DB_URL", url)
-    _ok(cli("product", "add", "--sku", "ENV", "--name", "env", "--json", with_db=False))
+    ok(cli("product", "add", "--sku", "ENV", "--name", "env", "--json", with_db=False))
     assert (tmp_path / "env.sqlite3").is_file()
-    assert _ok(cli("init", "--json", with_db=False))["database"] == str(
+    assert ok(cli("init", "--json", with_db=False))["database"] == str(
         tmp_path / "env.sqlite3")
 
 
@@ -361,13 +328,13 @@ def test_now_decides_which_orders_are_overdue(cli: Any, campaigns: Path) -> None
     # due 2026-11-25 23:59:59 Shanghai
     for now, total in (("2026-11-25T23:59", 0), ("2026-11-26T00:00", 1),
                        ("2026-11-25T16:00:00+00:00", 1), ("2026-11-25T15:00:00Z", 0)):
-        listed = _ok(cli("order", "list", "--overdue", "--json", "--now", now))
+        listed = ok(cli("order", "list", "--overdue", "--json", "--now", now))
         assert listed["total"] == total, now
         assert [o["overdue"] for o in listed["orders"]] == [True] * total
-    due = _ok(cli("order", "list", "--due-hours", "24", "--json",
+    due = ok(cli("order", "list", "--due-hours", "24", "--json",
                   "--now", "2026-11-25T00:00"))
     assert due["total"] == 1
-    assert _ok(cli("order", "list", "--due-hours", "24", "--json",
+    assert ok(cli("order", "list", "--due-hours", "24", "--json",
                    "--now", "2026-11-24T00:00"))["total"] == 0
     r = cli("order", "list", "--now", "next tuesday")
     _one_error_line(r, "--now", "next tuesday")
@@ -375,11 +342,11 @@ def test_now_decides_which_orders_are_overdue(cli: Any, campaigns: Path) -> None
 
 
 def test_demo_then_reports(cli: Any) -> None:
-    report = _ok(cli("demo", "--orders", "300", "--seed", "7", "--now", NOW, "--json"))
+    report = ok(cli("demo", "--orders", "300", "--seed", "7", "--now", NOW, "--json"))
     assert (report["orders"], report["campaigns"], report["products"]) == (300, 7, 11)
     assert report["supply_batches"] > 0
 
-    overdue = _ok(cli("order", "list", "--overdue", "--limit", "500", "--json", "--now", NOW))
+    overdue = ok(cli("order", "list", "--overdue", "--limit", "500", "--json", "--now", NOW))
     assert overdue["total"] > 0
     assert overdue["total"] == len(overdue["orders"])
     assert all(o["overdue"] and o["status"] in ("paid", "balance_paid")
@@ -388,11 +355,11 @@ def test_demo_then_reports(cli: Any) -> None:
     assert deadlines == sorted(deadlines)
     assert all(d < "2026-11-22T04:00:00+00:00" for d in deadlines)
     # a day later more (or as many) orders are overdue; a month earlier fewer
-    later = _ok(cli("order", "list", "--overdue", "--json", "--now", "2026-11-23T12:00"))
-    earlier = _ok(cli("order", "list", "--overdue", "--json", "--now", "2026-10-22T12:00"))
+    later = ok(cli("order", "list", "--overdue", "--json", "--now", "2026-11-23T12:00"))
+    earlier = ok(cli("order", "list", "--overdue", "--json", "--now", "2026-10-22T12:00"))
     assert earlier["total"] < overdue["total"] <= later["total"]
 
-    stock = _ok(cli("stock", "--json"))
+    stock = ok(cli("stock", "--json"))
     assert len(stock) == 11
     for row in stock:
         assert set(row) == {"sku", "name", "location", "on_hand", "reserved", "committed",
@@ -402,7 +369,7 @@ def test_demo_then_reports(cli: Any) -> None:
     assert any(r["reserved"] for r in stock)
     assert any(r["incoming"] for r in stock)
 
-    alloc = _ok(cli("allocate", "--json", "--now", NOW))
+    alloc = ok(cli("allocate", "--json", "--now", NOW))
     assert set(alloc) == {"allocated_units", "short", "applied"}
     assert alloc["applied"] is False
     units = alloc["allocated_units"]
@@ -446,7 +413,7 @@ def test_errors_are_one_line_on_stderr(cli: Any, tmp_path: Path, campaigns: Path
     r = cli("order", "transition", "1", "ship")
     _one_error_line(r, "cannot apply 'ship'", "awaiting_deposit")
     assert r.code == 1
-    assert _ok(cli("order", "show", "1", "--json"))["order"]["status"] == "awaiting_deposit"
+    assert ok(cli("order", "show", "1", "--json"))["order"]["status"] == "awaiting_deposit"
     _one_error_line(cli("order", "transition", "1", "fly"), "'fly'")
 
     _one_error_line(cli("--db", str(tmp_path), "campaign", "list", with_db=False),

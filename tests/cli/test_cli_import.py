@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
-from presale_engine.cli import main
+from .helpers import Run, ok
 
 COUNT_KEYS = {"created", "updated", "unchanged", "rejected", "skipped_rows", "platform"}
 SAMPLES = {
@@ -21,38 +18,6 @@ SAMPLES = {
     "tiktok_orders.csv": "tiktok",
 }
 
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], db: str) -> Callable[..., Run]:
-    """cli(*args) runs `presale --db <tmp> *args` in-process."""
-
-    def run(*args: str) -> Run:
-        code = main(["--db", db, *args])
-        out, err = capsys.readouterr()
-        return Run(code, out, err)
-
-    return run
-
-
-def ok(r: Run) -> Any:
-    assert (r.code, r.err) == (0, ""), r.err
-    return r.json
 
 
 def order_count(cli: Callable[..., Run]) -> int:
