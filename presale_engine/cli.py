@@ -572,6 +572,59 @@ def cmd_shop_rules(ctx: Ctx) -> int:
     return 0
 
 
+def _pairs(items: Sequence[str] | None, option: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in items or []:
+        if "=" not in pair:
+            raise CliError(f"{option} expects NAME=VALUE, got '{pair}'", EXIT_USAGE)
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def cmd_mapping_list(ctx: Ctx) -> int:
+    from .io import load_presets, user_presets_dir
+
+    where = user_presets_dir()
+    presets = load_presets(where)
+    rows = [{"name": p.name, "table": p.table, "platform": p.platform, "label": p.label,
+             "custom": p.custom, "extends": p.raw.get("extends") if p.custom else None,
+             "file": p.source} for p in sorted(presets.values(), key=lambda p: p.name)]
+
+    def human() -> None:
+        table(["name", "table", "platform", "yours", "label"],
+              [[r["name"], r["table"], r["platform"] or "", "yes" if r["custom"] else "",
+                r["label"]] for r in rows])
+        print(f"Your mappings are kept in {where}")
+
+    ctx.out.emit({"user_dir": str(where), "mappings": rows}, human)
+    return 0
+
+
+def cmd_mapping_save(ctx: Ctx) -> int:
+    from .io import custom_mapping, save_custom_preset, user_presets_dir
+
+    a = ctx.args
+    columns: dict[str, str | None] = {
+        fld: header or None for fld, header in _pairs(a.column, "--column").items()}
+    data = custom_mapping(a.name, extends=a.extends, columns=columns,
+                          statuses=_pairs(a.status, "--status"), label=a.label)
+    path = save_custom_preset(data, user_presets_dir())
+    ctx.out.emit({"name": a.name, "file": str(path), "mapping": data}, lambda: print(
+        f"Saved column mapping '{a.name}' (based on {a.extends}) to {path}; imports now "
+        "recognise files laid out this way"))
+    return 0
+
+
+def cmd_mapping_delete(ctx: Ctx) -> int:
+    from .io import delete_custom_preset, user_presets_dir
+
+    path = delete_custom_preset(ctx.args.name, user_presets_dir())
+    ctx.out.emit({"name": ctx.args.name, "deleted": str(path)},
+                 lambda: print(f"Deleted {path}"))
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 def build_parser() -> argparse.ArgumentParser:
@@ -714,7 +767,8 @@ def build_parser() -> argparse.ArgumentParser:
              "template); all or nothing")
     sp.add_argument("file")
     sp.add_argument("--platform", default="auto",
-                    choices=["auto", "taobao", "douyin", "tiktok", "jd", "template"])
+                    help="auto (default), taobao, douyin, tiktok, jd, template, or the name "
+                         "of a saved column mapping")
     sp.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
     sp.add_argument("--valid-only", metavar="REJECTS.xlsx",
                     help="import the valid rows; write the rejected ones with reasons here")
@@ -758,6 +812,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--lang", choices=["zh", "en"], default="zh")
     sp.add_argument("--encoding", choices=["utf-8-sig", "gb18030"], default="utf-8-sig",
                     help=enc_help)
+
+    mp = sub.add_parser("mapping", help="column mappings of imported files (yours and built-in)"
+                        ).add_subparsers(dest="sub", metavar="ACTION", required=True)
+    add(mp, "list", cmd_mapping_list, "built-in layouts and your saved column mappings")
+    sp = add(mp, "save", cmd_mapping_save,
+             "save your own column mapping on top of a layout; later imports detect it")
+    sp.add_argument("name", help="letters, digits, - or _ (a built-in's name replaces it)")
+    sp.add_argument("--extends", required=True,
+                    help="the layout it starts from (see `presale mapping list`)")
+    sp.add_argument("--column", action="append", metavar="FIELD=HEADER",
+                    help="the file's header for a field, e.g. order_no=订单号码 "
+                         "(empty: the file has no such column); repeatable")
+    sp.add_argument("--status", action="append", metavar="TEXT=STATE",
+                    help="what a status text means, e.g. 已锁定=paid; repeatable")
+    sp.add_argument("--label", help="a name to show for it")
+    sp = add(mp, "delete", cmd_mapping_delete, "delete one of your saved column mappings")
+    sp.add_argument("name")
 
     shop = sub.add_parser("shop", help="shop settings and platform rules").add_subparsers(
         dest="sub", metavar="ACTION", required=True)

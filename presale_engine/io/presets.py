@@ -197,7 +197,7 @@ def load_presets(custom_dir: Path | str | None = None) -> dict[str, Preset]:
                 if base_name is not None:
                     if base_name not in raw:
                         raise PresetInvalid(f"{path}: extends unknown preset '{base_name}'")
-                    data = _merge(raw[base_name][0], data)
+                    data = {**_merge(raw[base_name][0], data), "extends": base_name}
                 raw[name] = (data, str(path), True)
     return {
         name: parse_preset(data, source, name=name, custom=custom)
@@ -254,18 +254,58 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    """``over`` wins, except ``columns`` whose aliases are prepended to the base's."""
+    """``over`` wins, except ``columns`` and ``status_map``, which add to the base's.
+
+    A header named for a field in ``over`` is that field's first choice and no longer an
+    alias of any other field (the user said what the column is); an empty list unmaps
+    the field. ``status_map`` entries are added to the base's, ``over`` winning.
+    """
     out = dict(base)
     for key, value in over.items():
         if key == "columns" and isinstance(value, dict):
             cols = {k: list(v) for k, v in dict(base.get("columns", {})).items()}
-            for fld, aliases in value.items():
+            chosen = {fld: [aliases] if isinstance(aliases, str) else list(aliases)
+                      for fld, aliases in value.items()}
+            owner = {normalize_header(a): fld for fld, mine in chosen.items() for a in mine}
+            for fld in cols:  # a header the user gave to one field is no other's alias
+                cols[fld] = [a for a in cols[fld] if owner.get(normalize_header(a), fld) == fld]
+            for fld, mine in chosen.items():
                 old = cols.get(fld, [])
-                cols[fld] = list(aliases) + [a for a in old if a not in aliases]
+                cols[fld] = mine + [a for a in old if a not in mine] if mine else []
             out["columns"] = cols
+        elif key == "status_map" and isinstance(value, dict):
+            out["status_map"] = {**dict(base.get("status_map", {})), **value}
         elif key != "extends":
             out[key] = value
     return out
+
+
+def custom_mapping(name: str, *, extends: str, columns: Mapping[str, str | None] | None = None,
+                   statuses: Mapping[str, str] | None = None, label: str | None = None
+                   ) -> dict[str, Any]:  # fmt: skip
+    """The data of a user's column mapping, ready for ``save_custom_preset``.
+
+    ``columns`` maps a field to the file's header for it (``None``: the file has no such
+    column); ``statuses`` maps status texts the base preset does not know to engine
+    order states. Everything else comes from the ``extends`` preset.
+    """
+    data: dict[str, Any] = {"name": name, "extends": extends}
+    if label:
+        data["label"] = label
+    if columns:
+        data["columns"] = {f: [h] if h else [] for f, h in columns.items()}
+    if statuses:
+        data["status_map"] = dict(statuses)
+    return data
+
+
+def delete_custom_preset(name: str, custom_dir: Path | str) -> Path:
+    """Remove the user's mapping ``name``; ``PresetInvalid`` when there is none."""
+    target = Path(custom_dir) / f"{name}.json"
+    if not re.fullmatch(r"[A-Za-z0-9_\-]{1,64}", name) or not target.is_file():
+        raise PresetInvalid(f"no saved column mapping named '{name}' in {custom_dir}")
+    target.unlink()
+    return target
 
 
 def parse_preset(
@@ -316,8 +356,21 @@ def parse_preset(
     kind_rules = tuple(
         _parse_rule(r, "kind", ORDER_KINDS, known, bad) for r in data.get("kind_rules", [])
     )
+    status_map = data.get("status_map", {})
+    if not isinstance(status_map, dict) or not all(
+        isinstance(k, str) and k.strip() for k in status_map
+    ):
+        raise bad("'status_map' maps status texts to order states")
+    for text, state in status_map.items():
+        if state not in ORDER_STATES:
+            raise bad(f"'status_map': '{text}' is mapped to '{state}', not an order state "
+                      f"(one of {', '.join(ORDER_STATES)})")
+    # A status map is plain text -> state rules, tried before the preset's own rules.
+    mapped = [{"when": {"status_text": text}, "status": state}
+              for text, state in status_map.items()]  # fmt: skip
     status_rules = tuple(
-        _parse_rule(r, "status", ORDER_STATES, known, bad) for r in data.get("status_rules", [])
+        _parse_rule(r, "status", ORDER_STATES, known, bad)
+        for r in [*mapped, *data.get("status_rules", [])]
     )
     if table == "orders" and not status_rules:
         raise bad("an orders preset needs 'status_rules'")

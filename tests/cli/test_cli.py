@@ -66,7 +66,8 @@ COVERED = {
 # Import and export commands have test files of their own.
 TESTED_ELSEWHERE = {"import", "import orders", "import products", "import supply",
                     "export", "export orders", "export summary", "export ship-sheet",
-                    "export reminders"}  # tests/cli/test_cli_export.py
+                    "export reminders",  # tests/cli/test_cli_import.py, test_cli_export.py
+                    "mapping", "mapping list", "mapping save", "mapping delete"}
 
 
 def test_these_tests_cover_every_command() -> None:

@@ -382,6 +382,27 @@ def test_bad_rows_refuse_the_whole_file(svc: Any, shared_data: Path, tmp_path: P
     assert counts(svc) == before
 
 
+def test_a_number_cell_among_text_order_numbers_is_refused(svc: Any, shared_data: Path,
+                                                           tmp_path: Path) -> None:
+    # Someone typed one order number back in Excel, which stored it as a number and kept
+    # 15 significant digits. The reader must hand the mapper that cell as a number (a
+    # columnar reader that types the column as text would turn it into a plausible but
+    # wrong 19-digit string, and the order would be imported under a number that never
+    # existed): the file is refused at that cell, with numbers in a quantity column
+    # still read as the whole numbers they are.
+    def retype(ws: Any, col: dict[str, int]) -> None:
+        ws.cell(4, col["主订单编号"]).value = int(ws.cell(4, col["主订单编号"]).value)
+        ws.cell(6, col["商品数量"]).value = 2.0
+
+    path = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "typed.xlsx", retype)
+    before = counts(svc)
+    with pytest.raises(ImportRefused) as exc:
+        svc.import_orders(path)
+    assert [(e.row, e.column, e.code) for e in exc.value.errors] == [
+        (4, "主订单编号", "id_lost_digits")]
+    assert counts(svc) == before
+
+
 def test_valid_only_imports_the_rest_and_writes_the_rejects(svc: Any, shared_data: Path,
                                                             tmp_path: Path) -> None:
     path = bad_douyin(shared_data, tmp_path)

@@ -12,9 +12,12 @@ from presale_engine.io import (
     ORDER_STATES,
     PresetInvalid,
     UnknownLayout,
+    custom_mapping,
+    delete_custom_preset,
     detect_platform,
     get_preset,
     load_presets,
+    match_columns,
     read_orders,
     save_custom_preset,
 )
@@ -135,3 +138,57 @@ def test_vocabularies_match_the_engine() -> None:
     assert set(ORDER_STATES) == {s.value for s in orders.Status}
     assert set(kinds) == {k.value for k in orders.Kind}
     assert set(PLATFORMS) == set(platforms.PLATFORMS)
+
+
+def test_a_users_column_choice_takes_the_header_from_every_other_field(tmp_path: Path) -> None:
+    # This shop's export has a column 订单号 holding the line (sub-order) number, and
+    # its order number under 订单号码; the built-in Douyin layout reads 订单号 as the
+    # order number. The user's choice wins: 订单号 is no longer an order-number alias.
+    save_custom_preset(custom_mapping(
+        "shop2", extends="douyin", columns={"order_no": "订单号码", "sub_order_no": "订单号",
+                                           "buyer": None}), tmp_path)  # fmt: skip
+    mine = load_presets(tmp_path)["shop2"]
+    assert mine.columns["order_no"][0] == "订单号码"
+    assert "订单号" not in mine.columns["order_no"]
+    assert mine.columns["sub_order_no"][0] == "订单号"
+    assert mine.columns["buyer"] == ()
+    headers = ["订单号码", "订单号", "商家编码", "商品数量", "订单状态", "订单提交时间", "买家昵称"]
+    match = match_columns(headers, mine)
+    assert (match.headers["order_no"], match.headers["sub_order_no"]) == ("订单号码", "订单号")
+    assert "buyer" not in match.indexes
+    assert "买家昵称" in match.extra_columns
+    # The built-in is unchanged.
+    assert match_columns(headers, load_presets()["douyin"]).headers["order_no"] == "订单号"
+
+
+def test_a_status_map_says_what_unknown_status_texts_mean(tmp_path: Path) -> None:
+    path = tmp_path / "dy.csv"
+    path.write_text(
+        "主订单编号,商家编码,商品数量,订单状态,订单类型,订单提交时间\n"
+        "6934512094788948184,YRF-001-BLK-L,1,已锁定,普通订单,2026-10-24 21:48:00\n"
+        "6934512094788948185,YRF-001-BLK-L,1,已发货,普通订单,2026-10-24 21:49:00\n",
+        encoding="utf-8",
+    )
+    assert read_orders(path).unknown_statuses == ["已锁定"]
+    save_custom_preset(custom_mapping("dy_locked", extends="douyin",
+                                      statuses={"已锁定": "paid", "已发货": "completed"}),
+                       tmp_path)  # fmt: skip
+    got = read_orders(path, custom_dir=tmp_path)
+    assert got.preset == "dy_locked"
+    # The user's texts come first, so they can also correct a built-in meaning.
+    assert [r.status for r in got.rows] == ["paid", "completed"]
+    with pytest.raises(PresetInvalid, match="'已锁定' is mapped to 'locked', not an order state"):
+        save_custom_preset(custom_mapping("bad", extends="douyin",
+                                          statuses={"已锁定": "locked"}), tmp_path)  # fmt: skip
+    assert not (tmp_path / "bad.json").exists()
+
+
+def test_deleting_a_saved_mapping(tmp_path: Path) -> None:
+    save_custom_preset(custom_mapping("shop2", extends="jd", label="京东 二店"), tmp_path)
+    assert load_presets(tmp_path)["shop2"].label == "京东 二店"
+    delete_custom_preset("shop2", tmp_path)
+    assert "shop2" not in load_presets(tmp_path)
+    with pytest.raises(PresetInvalid, match="no saved column mapping named 'shop2'"):
+        delete_custom_preset("shop2", tmp_path)
+    with pytest.raises(PresetInvalid):
+        delete_custom_preset("../douyin", tmp_path)
