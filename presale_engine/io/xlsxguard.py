@@ -135,11 +135,16 @@ def inspect_xlsx(
     max_uncompressed_bytes: int,
     max_cells: int,
     on_bytes: Callable[[int, int], None] | None = None,
+    on_workbook_checked: Callable[[], None] | None = None,
 ) -> XlsxFacts:
     """Check ``path`` as described in the module docstring; raise ``FileRejected``.
 
     ``on_bytes(done, total)`` is called as parts are scanned (uncompressed bytes); it
-    may raise (e.g. ``Cancelled``) to stop the scan.
+    may raise (e.g. ``Cancelled``) to stop the scan. The worksheets are scanned last;
+    ``on_workbook_checked()`` is called when everything else (the zip, the workbook,
+    the shared strings, styles...) has passed, which is all that opening the workbook
+    reads: the caller may start opening it then, beside the worksheet scan, but must
+    not load a worksheet before this function returns.
     """
     name = path.name
     sniff_file(path)
@@ -166,12 +171,19 @@ def inspect_xlsx(
         )
 
     xml_infos = [i for i in infos if not i.is_dir() and _XML_PART.search(i.filename)]
+    # Worksheets last (a stable sort keeps the zip's order otherwise).
+    xml_infos.sort(key=lambda i: bool(_SHEET_PART.match(i.filename.replace("\\", "/"))))
     total = sum(i.file_size for i in xml_infos)
     done = 0
+    announced = False
     try:
         with path.open("rb") as raw:
             for info in xml_infos:
                 part = info.filename.replace("\\", "/")
+                if not announced and _SHEET_PART.match(part):
+                    announced = True
+                    if on_workbook_checked is not None:
+                        on_workbook_checked()
                 if info.flag_bits & 0x1:
                     raise FileRejected(name, "the workbook is password-protected", "encrypted")
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -192,6 +204,8 @@ def inspect_xlsx(
                     facts.sheets[part] = scanner.extent
     except OSError as exc:
         raise FileRejected(name, f"cannot read the file ({exc.strerror})", "unreadable") from exc
+    if not announced and on_workbook_checked is not None:
+        on_workbook_checked()  # a workbook without worksheets
     facts.scanned_bytes = done
     return facts
 

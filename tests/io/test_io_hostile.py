@@ -240,3 +240,48 @@ def test_cancel_mid_sheet_and_progress_is_monotone(make_xlsx: XlsxBuilder) -> No
 
     with pytest.raises(Cancelled):
         read_table(path, cancel=cancel_late)
+
+
+def test_the_workbook_may_open_only_after_everything_but_the_worksheets_passed(
+        make_xlsx: XlsxBuilder) -> None:
+    # The importer opens the workbook (shared strings, styles: never a worksheet) on a
+    # helper thread while the worksheets are still being scanned. So the hook must come
+    # after every other part has been checked, and never for a file failing there.
+    events: list[str] = []
+
+    def scan(path: Path) -> None:
+        inspect_xlsx(path, max_uncompressed_bytes=10**8, max_cells=10**6,
+                     on_bytes=lambda done, total: events.append(f"bytes {done}"),
+                     on_workbook_checked=lambda: events.append("open"))  # fmt: skip
+
+    sst = f'{XML_DECL}<sst {NS} count="1" uniqueCount="1"><si><t>a</t></si></sst>'
+    cell = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    sheet = f"{XML_DECL}<worksheet {NS}><sheetData>{cell}</sheetData></worksheet>"
+    good = make_xlsx(sheet, sst=sst, name="good.xlsx")
+    with zipfile.ZipFile(good) as z:
+        sizes = {i.filename: i.file_size for i in z.infolist()}
+        # The worksheet is written before the shared strings, as Excel does.
+        names = z.namelist()
+        assert names.index("xl/worksheets/sheet1.xml") < names.index("xl/sharedStrings.xml")
+    scan(good)
+    opened_at = events.index("open")
+    before = sum(v for k, v in sizes.items() if "worksheets/" not in k and k.endswith(
+        (".xml", ".rels")))
+    assert events[opened_at - 1] == f"bytes {before}"
+    assert events[-1] == f"bytes {before + sizes['xl/worksheets/sheet1.xml']}"
+
+    events.clear()
+    forged = f'{XML_DECL}<sst {NS} count="1" uniqueCount="4000000000"><si><t>a</t></si></sst>'
+    with pytest.raises(FileRejected):
+        scan(make_xlsx(sheet, sst=forged, name="sst.xlsx"))
+    assert "open" not in events
+
+    events.clear()
+    far = f"{XML_DECL}<worksheet {NS}><sheetData><row r=\"1\">{inline_cell('XFD1048576', 'z')}" \
+          "</row></sheetData></worksheet>"
+    with pytest.raises(FileRejected):
+        scan(make_xlsx(far, name="far.xlsx"))
+    assert events.count("open") == 1  # the workbook opens; its sheet is never loaded
+    with pytest.raises(FileRejected) as exc:
+        read_table(make_xlsx(far, name="far2.xlsx"))
+    assert exc.value.reason_code in ("forged", "too_many_cells")
