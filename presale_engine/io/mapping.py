@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -476,6 +477,8 @@ class OrderMapper:
             for sample in ("2026-10-24 21:48:37", "2026/10/24 21:48:37")
         )
         self._minutes: dict[str, Any] = {}
+        self._hours = _KeyMemo(self._hour)  # for _epoch_texts
+        self._hours[""] = _BLANK
         rules = (*preset.kind_rules, *preset.status_rules)
         filled = {c.field for r in rules for c in r.conditions if c.filled is not None}
         # Rules that test a composed or remapped field's presence are rare; those
@@ -636,6 +639,10 @@ class OrderMapper:
     def _times(self, cells: list[Any], slow: Callable[[object], datetime | None]) -> list[Any]:
         """Instants. ``YYYY-MM-DD HH:MM:SS`` texts (most exports) are read as a cached
         whole minute plus seconds; everything else goes through ``values.to_utc``."""
+        if self.epoch and self._fast_times:
+            column = self._epoch_texts(cells, slow)
+            if column is not None:
+                return column
         epoch = self.epoch
         # A text with a time of day means the same for ship-by (end of day is for dates).
         minutes = self._minutes if self._fast_times else None
@@ -662,6 +669,43 @@ class OrderMapper:
                 continue
             append(_epoch(got) if epoch and got is not None else got)
         return out
+
+    def _epoch_texts(self, cells: list[Any], slow: Callable[[object], datetime | None]
+                     ) -> list[Any] | None:  # fmt: skip
+        """``_times`` for a column of 19-character time texts and blanks, in epoch
+        seconds, a column at a time: hour, minute and second are cut out and looked up
+        by C-level ``map`` calls (the hour's instant is worked out once per hour: the UTC
+        offset cannot change within one). None when the column holds anything else (the
+        cell-by-cell loop then reads it); a cell the lookups do not read (another format,
+        an impossible date) is read on its own as the loop would."""
+        types = set(map(type, cells))
+        if not types <= _TEXT_OR_NONE:
+            return None
+        texts = [c or "" for c in cells] if type(None) in types else cells
+        if not set(map(len, texts)) <= _BLANK_OR_TIME_LENGTHS:
+            return None
+        hours = map(self._hours.__getitem__, map(_HOUR_PART, texts))
+        minutes = map(_MINUTE_OFFSETS.get, map(_MINUTE_PART, texts), repeat(_UNREAD))
+        seconds = map(_SECOND_OFFSETS.get, map(_SECOND_PART, texts), repeat(_UNREAD))
+        out: list[Any] = list(map(add, map(add, hours, minutes), seconds))
+        if min(out, default=0) > _BLANK_LIMIT and max(out, default=0) < _UNREAD_LIMIT:
+            return out
+        for i, v in enumerate(out):
+            if v <= _BLANK_LIMIT:
+                out[i] = None
+            elif v >= _UNREAD_LIMIT:
+                try:
+                    when = slow(texts[i])
+                except V.CellError:
+                    out[i] = _BAD
+                    continue
+                out[i] = None if when is None else _epoch(when)
+        return out
+
+    def _hour(self, prefix: str) -> int:
+        """The instant of ``prefix`` (``YYYY-MM-DD HH``) at minute 0, or ``_UNREAD``."""
+        got = self._minute(prefix + ":00")
+        return _UNREAD if got is _BAD else int(got)
 
     def _minute(self, prefix: str) -> Any:
         """The instant of ``prefix + ':00'`` when a fast-path format reads it, else _BAD
@@ -901,6 +945,16 @@ _P_ORDER, _P_SUB, _P_SKU, _P_ROW = (_POS[f] for f in ("order_no", "sub_order_no"
 # "00".."59" (ASCII only: the slow path would read other digits the same, but rarely
 # sees them) to a number of seconds.
 _SECOND_INTS = {f"{s:02d}": s for s in range(60)}
+# _epoch_texts: the parts of 'YYYY-MM-DD HH:MM:SS', and sentinel sums for a blank cell
+# (far below any instant) and a part the lookups do not read (far above).
+_HOUR_PART, _MINUTE_PART, _SECOND_PART = (itemgetter(slice(0, 13)), itemgetter(slice(13, 16)),
+                                          itemgetter(slice(16, None)))  # fmt: skip
+_MINUTE_OFFSETS = {"": 0, **{f":{m:02d}": 60 * m for m in range(60)}}
+_SECOND_OFFSETS = {"": 0, **{f":{s:02d}": s for s in range(60)}}
+_BLANK, _UNREAD = -(1 << 62), 1 << 62
+_BLANK_LIMIT, _UNREAD_LIMIT = -(1 << 61), 1 << 61
+_TEXT_OR_NONE = frozenset({str, type(None)})
+_BLANK_OR_TIME_LENGTHS = frozenset({0, 19})
 _NOTHING_WORDS = frozenset({"null", "none", "na"})  # the letters-only "nothing" marks
 _SECOND_DELTAS = {f"{s:02d}": timedelta(seconds=s) for s in range(60)}
 _SPACE_OR_ODD = frozenset(" \t\r\n\v\f\x1c\x1d\x1e\x1f\x85\xa0\u3000=\ufeff\u200b\u200e\u200f")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from presale_engine.io import (
     open_table,
     read_table,
 )
-from presale_engine.io.mapping import _epoch
+from presale_engine.io.mapping import _BAD, _epoch
 from presale_engine.io.xlsxguard import _exact_extent, inspect_xlsx
 from presale_engine.money import to_minor
 
@@ -135,6 +135,34 @@ def test_time_fast_path_keeps_the_exact_errors(tmp_path: Path) -> None:
     assert [(e.row, e.code) for e in ref.errors] == [
         (4, "impossible_date"), (5, "impossible_date"), (6, "nonexistent_time"),
         (7, "impossible_date")]
+
+
+@pytest.mark.parametrize("preset", ["tiktok", "douyin"])
+def test_time_columns_read_at_once_equal_the_cell_by_cell_loop(preset: str) -> None:
+    # _epoch_texts works a column at a time with one instant per hour; it must give
+    # what the per-cell loop gives, across both 2026 DST changes in Pacific time
+    # (skipped hour, repeated hour), blanks, and texts the lookups cannot read.
+    rnd = random.Random(5)
+    start = datetime(2026, 3, 7)
+    texts: list[object] = [
+        (start + timedelta(seconds=rnd.randrange(0, 260 * 86400))).strftime("%Y-%m-%d %H:%M:%S")
+        for _ in range(3000)]  # fmt: skip
+    texts += ["2026-03-08 02:30:00", "2026-11-01 01:30:00", "2026-11-01 01:59:59", "", None,
+              "2026-10-24 21:61:00", "2026-10-24 21:48:60", "2026/10/24 21:48:37",
+              "2026-02-30 10:00:00", "2026-10-24T21:48:37"]
+    layout = get_preset(preset)
+    headers = [layout.columns[f][0] for f in layout.required]
+    mapper = OrderMapper(headers, "t.csv", layout, times="epoch", money="minor", all_text=True)
+    column = mapper._epoch_texts(list(texts), mapper._when)
+    assert column is not None
+    loop = OrderMapper(headers, "t.csv", layout, times="epoch", money="minor", all_text=True)
+    loop._epoch_texts = lambda cells, slow: None  # type: ignore[method-assign]
+    assert column == loop._times(list(texts), loop._when)
+    assert column[3003:3005] == [None, None]  # the blanks
+    assert sum(v is _BAD for v in column) >= 3
+    # Any other shape of cell leaves the column to the loop.
+    assert mapper._epoch_texts([*texts, "2026-10-24 21:48"], mapper._when) is None
+    assert mapper._epoch_texts([*texts, datetime(2026, 10, 24)], mapper._when) is None
 
 
 # ------------------------------------------------------------------ the guard's probe
