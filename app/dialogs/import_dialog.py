@@ -11,6 +11,13 @@ engine refuses (``ImportRefused``) shows its rows and reasons in a table that ca
 saved as a workbook, and orders can then be imported without the bad rows (they go to a
 rejects workbook). ``imported`` fires after every import that ran, so the main window
 refreshes.
+
+For orders, the **Column mapping** tab is editable: the field each column feeds is
+chosen in a combo box, and a status text the layout does not know gets a line where the
+seller says which order state it means. **Save as my column mapping…** writes those
+choices as the seller's own mapping (``io.custom_mapping`` extending the layout used,
+``io.save_custom_preset`` into ``io.user_presets_dir()``); the preview is then read
+again, and this import and later ones find the file with the saved mapping.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,10 +51,12 @@ from app import display, i18n, labels, ops
 from app import settings as prefs
 from app.dialogs.import_preview import KINDS, PLATFORM_CHOICES, Preview
 from app.models.import_models import (
+    ChoiceDelegate,
     ColumnMappingModel,
     NotMovedBackModel,
     PreviewTableModel,
     RowErrorModel,
+    StatusMappingModel,
 )
 
 if TYPE_CHECKING:
@@ -101,6 +110,7 @@ class ImportDialog(QDialog):
         self.refused: Any = None  # the ImportRefused of the last import, if it was refused
         self.read_error: str = ""  # why the file could not be read at all
         self.saved_errors_path: Path | None = None  # where the errors were last saved
+        self.saved_mapping_path: Path | None = None  # the column mapping saved for this file
         self.import_cancelled = False  # the last import was stopped (nothing written)
         self._forced_kind: str | None = None
         self._forced_platform: str | None = None
@@ -172,9 +182,42 @@ class ImportDialog(QDialog):
         self.preview_view.verticalHeader().show()  # the file's own row numbers
         self.preview_view.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.mapping_page = QWidget()
+        ml = QVBoxLayout(self.mapping_page)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.setSpacing(4)
+        self.mapping_hint = QLabel()
+        self.mapping_hint.setObjectName("PageSubheading")
+        self.mapping_hint.setWordWrap(True)
         self.mapping_model = ColumnMappingModel(self)
+        self.mapping_model.edited.connect(self._mapping_edited)
         self.mapping_view = _table(self.mapping_model)
         self.mapping_view.horizontalHeader().setStretchLastSection(True)
+        self.mapping_delegate = ChoiceDelegate(self.mapping_view)  # one per view
+        self.mapping_view.setItemDelegateForColumn(1, self.mapping_delegate)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_model = StatusMappingModel(self)
+        self.status_model.edited.connect(self._mapping_edited)
+        self.status_view = _table(self.status_model)
+        self.status_view.horizontalHeader().setStretchLastSection(True)
+        self.status_delegate = ChoiceDelegate(self.status_view)
+        self.status_view.setItemDelegateForColumn(1, self.status_delegate)
+        edit = QAbstractItemView.EditTrigger
+        for view in (self.mapping_view, self.status_view):
+            # One click opens the combo box (F2 too); arrow keys only move.
+            view.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed)
+            view.clicked.connect(lambda index, v=view: self._edit_choice(v, index))
+        self.save_mapping_button = QPushButton()
+        self.save_mapping_button.clicked.connect(self.save_mapping)
+        mrow = QHBoxLayout()
+        mrow.addWidget(self.save_mapping_button)
+        mrow.addStretch(1)
+        ml.addWidget(self.mapping_hint)
+        ml.addWidget(self.mapping_view, 1)
+        ml.addWidget(self.status_label)
+        ml.addWidget(self.status_view)
+        ml.addLayout(mrow)
 
         self.problems_page = QWidget()
         pl = QVBoxLayout(self.problems_page)
@@ -217,7 +260,7 @@ class ImportDialog(QDialog):
         vl.addWidget(self.preview_view, 1)
         vl.addWidget(self.legend_label)
         self.tabs.addTab(self.preview_page, "")
-        self.tabs.addTab(self.mapping_view, "")
+        self.tabs.addTab(self.mapping_page, "")
         self.tabs.addTab(self.problems_page, "")
         self.tabs.addTab(self.result_page, "")
         lay.addWidget(self.tabs, 1)
@@ -252,6 +295,16 @@ class ImportDialog(QDialog):
         self.platform_label.setText(self.tr("Layout:"))
         self._platform_texts()
         self.save_errors_button.setText(self.tr("Save errors as workbook…"))
+        self.save_mapping_button.setText(self.tr("Save as my column mapping…"))
+        self.save_mapping_button.setToolTip(self.tr(
+            "Keep your changes as a column mapping of your own: this file and later ones "
+            "laid out the same way are then imported with it."))
+        self.mapping_hint.setText(self.tr(
+            "If a column is imported as the wrong field, or not at all, click its field "
+            "under “Imported as” and choose the right one; then save it as your column "
+            "mapping."))
+        self.status_label.setText(self.tr(
+            "Status values this layout does not know: choose what each one means."))
         self.legend_label.setText(self.tr(
             "Each header shows the field it is imported as. Yellow columns are not "
             "imported; red cells would be refused (point at one to see why)."))
@@ -262,8 +315,8 @@ class ImportDialog(QDialog):
             "you choose; fix them there and import that file later."))
         self.import_button.setText(self.tr("Import"))
         self.close_button.setText(self.tr("Close"))
-        for model in (self.preview_model, self.mapping_model, self.errors_model,
-                      self.not_moved_model):
+        for model in (self.preview_model, self.mapping_model, self.status_model,
+                      self.errors_model, self.not_moved_model):
             model.retranslate()
         self._show_texts()
 
@@ -316,6 +369,7 @@ class ImportDialog(QDialog):
         self.path_edit.setToolTip(str(self.path))
         self._forced_kind = None
         self._forced_platform = None
+        self.saved_mapping_path = None
         prefs.set_value(IMPORT_DIR, str(self.path.parent))
         self.refresh_preview()
 
@@ -376,9 +430,11 @@ class ImportDialog(QDialog):
         self.preview = pv
         self.preview_model.set_preview(pv)
         self.mapping_model.set_preview(pv)
+        self.status_model.set_texts(pv.new_statuses)
         self.errors_model.set_rows(pv.errors)
         self._fit_columns()
-        self.tabs.setCurrentWidget(self.preview_page if pv.can_import else self.mapping_view)
+        fix = not pv.can_import or bool(pv.new_statuses)
+        self.tabs.setCurrentWidget(self.mapping_page if fix else self.preview_page)
         self._show_texts()
         self.preview_ready.emit()
 
@@ -394,6 +450,7 @@ class ImportDialog(QDialog):
         self.read_error = getattr(exc, "message", None) or str(exc)
         for model in (self.preview_model, self.mapping_model):
             model.set_preview(None)
+        self.status_model.set_texts([])
         self.errors_model.set_rows([])
         self._show_texts()
         self.preview_ready.emit()
@@ -406,13 +463,116 @@ class ImportDialog(QDialog):
 
     def _fit_columns(self) -> None:
         for view, cap in ((self.preview_view, 260), (self.mapping_view, 320),
-                          (self.errors_view, 320), (self.not_moved_view, 320)):
+                          (self.status_view, 320), (self.errors_view, 320),
+                          (self.not_moved_view, 320)):
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
             for col in range(header.count()):
                 if header.sectionSize(col) > cap:
                     header.resizeSection(col, cap)
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The unknown statuses are few: their table is as tall as its lines (5 at most).
+        view = self.status_view
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                            + view.verticalHeader().defaultSectionSize()
+                            * min(max(self.status_model.rowCount(), 1), 5))
+
+    # ------------------------------------------------------------------ own column mapping
+    @staticmethod
+    def _edit_choice(view: QTableView, index: QModelIndex) -> None:
+        if (index.flags() & Qt.ItemFlag.ItemIsEditable and view.indexWidget(index) is None
+                and view.state() != QAbstractItemView.State.EditingState):
+            view.edit(index)
+
+    def _mapping_edited(self) -> None:
+        self._show_texts()
+
+    def mapping_edited(self) -> bool:
+        """The seller changed a column's field or said what a status means."""
+        return self.mapping_model.is_edited() or bool(self.status_model.chosen())
+
+    def save_mapping(self) -> None:
+        """Ask for a name and save the edited mapping as the seller's own; then read the
+        file again with it."""
+        pv = self.preview
+        if pv is None or pv.preset is None or not pv.can_edit_mapping \
+                or not self.mapping_edited() or self._busy is not None:
+            return
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        title = self.tr("Save as my column mapping")
+        missing = self.mapping_model.missing()
+        if missing:
+            QMessageBox.warning(self, title, self.tr(
+                "Required columns are still missing: %1. Choose the column that holds "
+                "each one before saving.").replace(
+                "%1", ", ".join(labels.import_field(f) for f in missing)))
+            return
+        default = pv.preset if pv.mapping_file is not None else f"{pv.preset}_mine"
+        name, ok = QInputDialog.getText(
+            self, title, self.tr("Name of your column mapping (letters, digits, - and _):"),
+            QLineEdit.EchoMode.Normal, default)
+        name = name.strip()
+        if not ok or not name:
+            return
+        from presale_engine.io import CUSTOM_NAME, PresetInvalid, load_presets, user_presets_dir
+
+        if not CUSTOM_NAME.fullmatch(name):
+            QMessageBox.warning(self, title, self.tr(
+                "“%1” cannot be the name of a column mapping: use only letters, digits, "
+                "- and _ (at most 64), for example %2.").replace("%1", name).replace(
+                "%2", f"{pv.preset}_mine"))
+            return
+        folder = user_presets_dir()
+        builtin = set(load_presets(None))
+        if name in builtin:
+            QMessageBox.warning(self, title, self.tr(
+                "“%1” is the name of a layout that comes with Presale Desk; choose another "
+                "name.").replace("%1", name))
+            return
+        target = folder / f"{name}.json"
+        if target.exists() and name != pv.preset:
+            answer = QMessageBox.question(
+                self, title, self.tr("You already have a column mapping named “%1”. "
+                                     "Replace it?").replace("%1", name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            path = self._write_mapping(name, folder)
+        except (PresetInvalid, OSError) as exc:
+            QMessageBox.warning(self, title, self.tr(
+                "Your column mapping was not saved: %1").replace(
+                "%1", getattr(exc, "message", None) or str(exc)))
+            return
+        self.saved_mapping_path = path
+        if self._forced_platform is not None:
+            self._forced_platform = name  # the seller chose the layout: now their own
+        self.refresh_preview()
+
+    def _write_mapping(self, name: str, folder: Path) -> Path:
+        """Save the mapping; put the folder back as it was if the saved mappings no
+        longer load together (one of them extends another that is gone, say)."""
+        from app.dialogs.import_preview import own_mapping
+        from presale_engine.io import load_presets, save_custom_preset
+
+        pv = self.preview
+        assert pv is not None
+        data = own_mapping(name, pv, self.mapping_model.column_changes(),
+                           self.status_model.chosen())
+        target = folder / f"{name}.json"
+        before = target.read_bytes() if target.is_file() else None
+        path = save_custom_preset(data, folder)
+        try:
+            load_presets(folder)
+        except BaseException:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(before)
+            raise
+        return path
 
     # ------------------------------------------------------------------ import
     def start_import(self) -> None:
@@ -571,6 +731,13 @@ class ImportDialog(QDialog):
         self.valid_only_check.setVisible(possible)
         self.valid_only_check.setEnabled(idle and possible)
         self.save_errors_button.setEnabled(idle and bool(self.current_errors()))
+        editable = pv is not None and pv.can_edit_mapping and self.report is None
+        self.mapping_hint.setVisible(editable)
+        self.save_mapping_button.setVisible(editable)
+        self.save_mapping_button.setEnabled(idle and editable and self.mapping_edited())
+        statuses = self.status_model.rowCount() > 0
+        self.status_label.setVisible(statuses)
+        self.status_view.setVisible(statuses)
 
     def _show_texts(self) -> None:
         """Everything that depends on the state, in the current language."""
@@ -591,7 +758,13 @@ class ImportDialog(QDialog):
         if self.refused is not None and self.refused.unknown_statuses:
             unknown = self.refused.unknown_statuses
         self.unknown_label.setVisible(bool(unknown))
-        if unknown:
+        if unknown and pv is not None and pv.new_statuses:
+            self.unknown_label.setText(self.tr(
+                "Unknown status values: %1. Files with status texts Presale Desk does not "
+                "know are not imported: say what each one means under Column mapping and "
+                "save it as your column mapping.").replace(
+                "%1", "、".join(f"“{s}”" for s in unknown)))
+        elif unknown:
             self.unknown_label.setText(self.tr(
                 "Unknown status values: %1. Files with status texts Presale Desk does not "
                 "know are not imported: add them to a custom column mapping.").replace(
@@ -649,7 +822,12 @@ class ImportDialog(QDialog):
                  .replace("%1", what).replace("%2", str(pv.header_row))
                  .replace("%3", display.count(pv.total_rows)).replace("%4", str(used))
                  .replace("%5", str(total_cols))]
-        if pv.missing:
+        if pv.missing and pv.can_edit_mapping:
+            parts.append(self.tr("Required columns are missing: %1. Under Column mapping, "
+                                 "choose the column that holds each one, or choose another "
+                                 "layout.").replace(
+                "%1", ", ".join(labels.import_field(f) for f in pv.missing)))
+        elif pv.missing:
             parts.append(self.tr("Required columns are missing: %1. Choose another layout "
                                  "or kind of file.").replace(
                 "%1", ", ".join(labels.import_field(f) for f in pv.missing)))
@@ -676,6 +854,12 @@ class ImportDialog(QDialog):
         if pv.skipped_rows:
             parts.append(self.tr("Blank or totals rows skipped: %1.").replace(
                 "%1", display.count(pv.skipped_rows)))
+        if self.saved_mapping_path is not None:
+            parts.append(self.tr("Your column mapping was saved to %1; imports use it from "
+                                 "now on.").replace("%1", str(self.saved_mapping_path)))
+        if pv.can_edit_mapping and self.report is None and self.mapping_edited():
+            parts.append(self.tr("Your changes to the column mapping are used once you "
+                                 "save them."))
         # Chinese sentences end in "。" and need no space between them.
         return ("" if i18n.current_language().startswith("zh") else " ").join(parts)
 

@@ -12,7 +12,8 @@ the import itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -51,6 +52,13 @@ class Preview:
     problem: str = ""  # why the columns cannot be mapped ("" when they can)
     layouts: list[tuple[str, str]] = field(default_factory=list)  # orders: (name, label)
     labels: dict[str, str] = field(default_factory=dict)  # preset name -> label
+    required: list[str] = field(default_factory=list)  # the layout's required fields
+    # Orders: the fields a seller may give a column (the mapping tab's choices).
+    field_choices: list[str] = field(default_factory=list)
+    # Unknown status texts that no rule of the layout names (a seller can say what they
+    # mean); known texts in an odd combination are only listed in ``unknown_statuses``.
+    new_statuses: list[str] = field(default_factory=list)
+    mapping_file: Path | None = None  # the user's own mapping file, when the layout is one
 
     @property
     def file(self) -> str:
@@ -68,6 +76,11 @@ class Preview:
     @property
     def can_import(self) -> bool:
         return self.preset is not None and not self.problem and not self.missing
+
+    @property
+    def can_edit_mapping(self) -> bool:
+        """An order layout was used, so its mapping can be changed and saved."""
+        return self.kind == "orders" and self.preset is not None and bool(self.field_choices)
 
 
 def cell_text(value: object) -> str:
@@ -184,6 +197,12 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
         mapper: Any = None
         if preset is not None:
             pv.preset = preset.name
+            pv.required = list(preset.required)
+            if chosen == "orders":
+                from presale_engine.io.presets import TABLE_FIELDS
+
+                pv.field_choices = list(TABLE_FIELDS["orders"])
+                pv.mapping_file = Path(preset.source) if preset.custom else None
             match = match_columns(headers, preset)
             pv.fields = {i: f for f, i in match.indexes.items()}
             pv.missing = list(match.missing_required)
@@ -213,10 +232,72 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
         imp = mapper.finish()
         pv.errors, pv.warnings = list(imp.errors), list(imp.warnings)
         pv.unknown_statuses = list(imp.unknown_statuses)
+        pv.new_statuses = new_status_texts(pv.unknown_statuses, mapper.preset)
         pv.skipped_rows += imp.skipped_rows
     elif preset is not None and not pv.missing and chosen != "orders":
         _map_sheet(pv, headers, kept, preset)
     return pv
+
+
+def new_status_texts(unknown: Sequence[str], preset: Preset) -> list[str]:
+    """The unknown status values whose text no status rule of ``preset`` names.
+
+    The mapper lists a known text met with odd stage/type columns as ``"text (col=v)"``;
+    mapping that text to one state would override the preset's rules for every row, so
+    only texts the layout does not know at all are offered."""
+    from presale_engine.io.presets import normalize_value
+
+    known = preset.status_texts()
+    return [s for s in unknown
+            if normalize_value(s) not in known
+            and normalize_value(s.split(" (", 1)[0]) not in known]
+
+
+def own_mapping(name: str, pv: Preview, columns: Mapping[str, str | None],
+                statuses: Mapping[str, str]) -> dict[str, Any]:
+    """The data of the seller's column mapping ``name``: the layout ``pv`` used, with the
+    seller's ``columns`` (field -> header, None: no such column) and ``statuses`` (status
+    text -> order state), for ``save_custom_preset``.
+
+    When the layout is already the seller's own mapping, its choices are carried over and
+    the new mapping extends what that one extends: one level above a built-in, so saving
+    under the same name again just updates it. Raises ``PresetInvalid`` when the old
+    mapping file cannot be read."""
+    from presale_engine.io import PresetInvalid, custom_mapping
+    from presale_engine.io.presets import normalize_header
+
+    assert pv.preset is not None
+    own: dict[str, Any] = {}
+    if pv.mapping_file is not None:
+        try:
+            loaded = json.loads(pv.mapping_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise PresetInvalid(f"{pv.mapping_file}: cannot read ({exc})") from exc
+        if isinstance(loaded, dict) and isinstance(loaded.get("extends"), str):
+            own = loaded
+    data = custom_mapping(name, extends=str(own.get("extends") or pv.preset),
+                          columns=columns, statuses=statuses, label=name)
+    if not own:
+        return data
+    new_cols: dict[str, list[str]] = data.get("columns", {})
+    claimed = {normalize_header(h) for hs in new_cols.values() for h in hs}
+    kept: dict[str, list[str]] = {}
+    for fld, old in dict(own.get("columns") or {}).items():
+        hs = [old] if isinstance(old, str) else list(old)
+        if fld in new_cols:
+            continue
+        left = [h for h in hs if normalize_header(h) not in claimed]
+        if hs and not left:
+            continue  # its header now feeds another field: back to the base's aliases
+        kept[fld] = left
+    merged = {k: v for k, v in own.items() if k not in ("name", "label", "extends")}
+    merged.update(data)
+    if kept or new_cols:
+        merged["columns"] = {**kept, **new_cols}
+    status_map = {**dict(own.get("status_map") or {}), **statuses}
+    if status_map:
+        merged["status_map"] = status_map
+    return merged
 
 
 def _map_sheet(pv: Preview, headers: list[str],

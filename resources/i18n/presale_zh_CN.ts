@@ -38,7 +38,7 @@
 <context>
     <name>CampaignDetailView</name>
     <message>
-        <location filename="../../app/views/campaigns.py" line="+117"/>
+        <location filename="../../app/views/campaigns.py" line="+116"/>
         <source>Select a campaign to see its details</source>
         <translation>选择一个活动即可查看详情</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../app/views/campaigns.py" line="+90"/>
+        <location filename="../../app/views/campaigns.py" line="+81"/>
         <location line="+63"/>
         <source>Campaigns</source>
         <translation>活动</translation>
@@ -354,7 +354,7 @@
 <context>
     <name>ColumnMappingModel</name>
     <message>
-        <location filename="../../app/models/import_models.py" line="+134"/>
+        <location filename="../../app/models/import_models.py" line="+170"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
@@ -369,17 +369,34 @@
         <translation>首行的值</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+39"/>
+        <source>%1 (required)</source>
+        <translation>%1（必需）</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>(no such column)</source>
         <translation>（没有这一列）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
+        <source>Changed by you (the layout said: %1). Save it as your column mapping to use it.</source>
+        <translation>已由您修改（原来为：%1）。保存为您的列映射后生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to choose what this column is imported as.</source>
+        <translation>点击选择这一列导入为哪个字段。</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+81"/>
+        <location line="+12"/>
         <source>not used</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>%1: required, missing</source>
         <translation>%1：必需，但缺少</translation>
     </message>
@@ -624,13 +641,13 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/dialogs/import_dialog.py" line="+241"/>
-        <location line="+22"/>
+        <location filename="../../app/dialogs/import_dialog.py" line="+287"/>
+        <location line="+32"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-31"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
@@ -673,6 +690,26 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+2"/>
         <source>Save errors as workbook…</source>
         <translation>将错误保存为工作簿…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as my column mapping…</source>
+        <translation>保存为我的列映射…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep your changes as a column mapping of your own: this file and later ones laid out the same way are then imported with it.</source>
+        <translation>把您的修改保存为自己的列映射：这个文件以及以后格式相同的文件，都会自动按它导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If a column is imported as the wrong field, or not at all, click its field under “Imported as” and choose the right one; then save it as your column mapping.</source>
+        <translation>如果某一列导入成了错误的字段，或者没有导入，请点击它在“导入为”下的字段，选择正确的一项，然后保存为您的列映射。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status values this layout does not know: choose what each one means.</source>
+        <translation>以下订单状态当前表格格式不认识，请为每一个选择对应的状态：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -720,12 +757,47 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+79"/>
+        <source>Save as my column mapping</source>
+        <translation>保存为我的列映射</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required columns are still missing: %1. Choose the column that holds each one before saving.</source>
+        <translation>仍缺少必需的列：%1。请先为每一项选好对应的列，再保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name of your column mapping (letters, digits, - and _):</source>
+        <translation>列映射名称（只能用英文字母、数字、- 和 _）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” cannot be the name of a column mapping: use only letters, digits, - and _ (at most 64), for example %2.</source>
+        <translation>“%1”不能用作列映射名称：只能使用英文字母、数字、- 和 _（最多 64 个字符），例如 %2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is the name of a layout that comes with Presale Desk; choose another name.</source>
+        <translation>“%1”是预售管家自带的表格格式名称，请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You already have a column mapping named “%1”. Replace it?</source>
+        <translation>已有名为“%1”的列映射，要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your column mapping was not saved: %1</source>
+        <translation>列映射未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Save the rejected rows as</source>
         <translation>被拒绝的行另存为</translation>
     </message>
@@ -781,7 +853,12 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>已取消读取文件。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
+        <source>Unknown status values: %1. Files with status texts Presale Desk does not know are not imported: say what each one means under Column mapping and save it as your column mapping.</source>
+        <translation>未知的订单状态：%1。含有预售管家不认识的状态文字的文件不会导入：请在“列映射”中为每个状态选择对应的含义，并保存为您的列映射。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Unknown status values: %1. Files with status texts Presale Desk does not know are not imported: add them to a custom column mapping.</source>
         <translation>未知的订单状态：%1。含有预售管家不认识的状态文字的文件不会导入：请把它们加入自定义列映射。</translation>
     </message>
@@ -872,6 +949,11 @@ Please send the details below to whoever supports Presale Desk for you.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Required columns are missing: %1. Under Column mapping, choose the column that holds each one, or choose another layout.</source>
+        <translation>缺少必需的列：%1。请在“列映射”中为每一项选择对应的列，或选择其他表格格式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Required columns are missing: %1. Choose another layout or kind of file.</source>
         <translation>缺少必需的列：%1。请选择其他表格格式或文件内容。</translation>
     </message>
@@ -909,6 +991,16 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+3"/>
         <source>Blank or totals rows skipped: %1.</source>
         <translation>跳过的空行或合计行：%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your column mapping was saved to %1; imports use it from now on.</source>
+        <translation>列映射已保存到 %1，以后导入时会自动使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your changes to the column mapping are used once you save them.</source>
+        <translation>对列映射的修改需要保存后才会生效。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -964,7 +1056,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../app/views/inventory.py" line="+92"/>
+        <location filename="../../app/views/inventory.py" line="+82"/>
         <location line="+30"/>
         <source>Inventory</source>
         <translation>库存</translation>
@@ -1764,7 +1856,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>NotMovedBackModel</name>
     <message>
-        <location filename="../../app/models/import_models.py" line="+55"/>
+        <location filename="../../app/models/import_models.py" line="+198"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1855,7 +1947,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/views/orders.py" line="+189"/>
+        <location filename="../../app/views/orders.py" line="+179"/>
         <location line="+74"/>
         <source>Orders</source>
         <translation>订单</translation>
@@ -1926,7 +2018,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>PreviewTableModel</name>
     <message>
-        <location filename="../../app/models/import_models.py" line="-112"/>
+        <location filename="../../app/models/import_models.py" line="-362"/>
         <source>(not used)</source>
         <translation>（不导入）</translation>
     </message>
@@ -1944,7 +2036,7 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>RowErrorModel</name>
     <message>
-        <location line="+76"/>
+        <location line="+326"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2135,6 +2227,30 @@ Where is your shop&apos;s data?</source>
         <location line="+1"/>
         <source>Try everything on a sample shop with 20,000 orders (made once, takes a few seconds)</source>
         <translation>在一个有 20,000 个订单的示例店铺中体验全部功能（只需生成一次，约需几秒钟）</translation>
+    </message>
+</context>
+<context>
+    <name>StatusMappingModel</name>
+    <message>
+        <location filename="../../app/models/import_models.py" line="-126"/>
+        <source>Status in the file</source>
+        <translation>文件中的状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Means</source>
+        <translation>对应状态</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+27"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click to choose the order status this text means.</source>
+        <translation>点击选择这个状态文字对应的订单状态。</translation>
     </message>
 </context>
 <context>

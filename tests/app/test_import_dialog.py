@@ -23,6 +23,7 @@ from app.models.import_models import (
     NotMovedBackModel,
     PreviewTableModel,
     RowErrorModel,
+    StatusMappingModel,
 )
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -266,7 +267,7 @@ def test_kind_is_guessed_and_can_be_overridden(qtbot: Any, sync_ops: Any, empty_
     assert dlg.preview.missing == ["qty", "expected_on"]
     assert "Required columns are missing: Quantity, Expected on" in dlg.summary_label.text()
     assert not dlg.import_button.isEnabled()
-    assert dlg.tabs.currentWidget() is dlg.mapping_view
+    assert dlg.tabs.currentWidget() is dlg.mapping_page
     m = dlg.mapping_model
     missing = [m.data(m.index(r, 1)) for r in range(m.rowCount())
                if m.row_at(r).state == "missing"]
@@ -316,6 +317,265 @@ def test_choose_file_uses_the_file_dialog(qtbot: Any, sync_ops: Any, empty_svc: 
     assert dlg.preview is not None
     assert dlg.preview.preset == "tiktok"
     assert dlg.platform_combo.currentText() == "Automatic: TikTok Shop"
+
+
+# ------------------------------------------------------------------ the seller's own mapping
+
+
+def douyin_copy(shared_data: Path, path: Path, header: dict[str, str] | None = None,
+                status: dict[int, str] | None = None) -> Path:
+    """The Douyin sample with ``header`` renamed and ``status`` (sheet row -> text) set."""
+    wb = openpyxl.load_workbook(shared_data / "douyin_orders.xlsx")
+    ws = wb.active
+    heads = [c.value for c in ws[1]]
+    for old, new in (header or {}).items():
+        ws.cell(1, heads.index(old) + 1).value = new
+    for row, text in (status or {}).items():
+        ws.cell(row, heads.index("订单状态") + 1).value = text
+    wb.save(path)
+    return path
+
+
+def mapping_row(dlg: ImportDialog, header: str) -> int:
+    m = dlg.mapping_model
+    return next(r for r in range(m.rowCount()) if m.row_at(r).header == header)
+
+
+def choose(qtbot: Any, view: Any, row: int, value: str, *, click: bool = False) -> list[str]:
+    """Pick ``value`` in the combo box the view opens on (row, 1), as a user would:
+    open the editor, choose the entry and press Enter (``click``: pick it from the
+    list, which commits at once). Returns the combo's texts."""
+    from PySide6.QtWidgets import QComboBox
+
+    index = view.model().index(row, 1)
+    view.edit(index)
+    combo = view.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert combo.currentData() == view.model().data(index, Qt.ItemDataRole.EditRole)
+    combo.setCurrentIndex(combo.findData(value))
+    if click:
+        combo.activated.emit(combo.currentIndex())  # what choosing in the popup sends
+    else:
+        qtbot.keyClick(combo, Qt.Key.Key_Return)
+    # The delegate commits and closes the editor on Enter through a queued call.
+    qtbot.waitUntil(lambda: view.indexWidget(index) is None, timeout=5_000)
+    return texts
+
+
+def test_a_renamed_column_is_mapped_by_hand_and_saved(
+        qtbot: Any, sync_ops: Any, empty_svc: Any, douyin_campaign: int, shared_data: Path,
+        tmp_path: Path, shown: Any) -> None:
+    from presale_engine.io import user_presets_dir
+
+    path = douyin_copy(shared_data, tmp_path / "renamed.xlsx", header={"主订单编号": "订单号码"})
+    dlg = open_dialog(qtbot, empty_svc, path)
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.missing) == ("douyin", ["order_no"])
+    assert not dlg.import_button.isEnabled()
+    assert dlg.tabs.currentWidget() is dlg.mapping_page
+    assert "Required columns are missing: Order number." in dlg.summary_label.text()
+    m = dlg.mapping_model
+    assert m.data(m.index(m.rowCount() - 1, 1)) == "Order number: required, missing"
+    row = mapping_row(dlg, "订单号码")
+    assert m.data(m.index(row, 1)) == "not used"
+    assert dlg.save_mapping_button.isVisible()
+    assert not dlg.save_mapping_button.isEnabled()  # nothing changed yet
+    # One click on the field opens its combo box; Escape closes it unchanged.
+    view = dlg.mapping_view
+    index = m.index(row, 1)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    assert view.indexWidget(index) is not None
+    qtbot.keyClick(view.indexWidget(index), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.indexWidget(index) is None, timeout=5_000)
+    assert m.row_at(row).field is None
+
+    texts = choose(qtbot, dlg.mapping_view, row, "order_no")
+    assert texts[:3] == ["not used", "Order number (required)", "Sub-order number"]
+    assert m.row_at(row).field == "order_no"
+    assert m.data(m.index(row, 1)) == "Order number"
+    assert m.missing() == []  # the missing line is gone
+    assert m.column_changes() == {"order_no": "订单号码"}
+    assert dlg.save_mapping_button.isEnabled()
+    assert "are used once you save them" in dlg.summary_label.text()
+
+    shown.answers["get_text"] = ("douyin_mine", True)
+    with qtbot.waitSignal(dlg.preview_ready, timeout=20_000):
+        qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+    assert shown.kinds() == ["get_text"]
+    saved = user_presets_dir() / "douyin_mine.json"
+    assert Path.home() in saved.parents  # the test's own HOME
+    assert json.loads(saved.read_text("utf-8")) == {
+        "name": "douyin_mine", "extends": "douyin", "label": "douyin_mine",
+        "columns": {"order_no": ["订单号码"]}}
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.missing, pv.unknown_statuses) == ("douyin_mine", [], [])
+    assert pv.can_import
+    assert dlg.import_button.isEnabled()
+    assert not dlg.save_mapping_button.isEnabled()  # saved: nothing edited any more
+    assert str(saved) in dlg.summary_label.text()
+    assert dlg.platform_combo.currentText() == "Automatic: douyin_mine"
+    assert header_texts(dlg)[0] == "订单号码\n→ Order number"
+
+    with qtbot.waitSignal(dlg.imported, timeout=30_000) as blocker:
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    report = blocker.args[0]
+    assert (report.created, report.rejected, report.platform) == (40, 0, "douyin")
+    assert empty_svc.count_orders() == 40
+    # A later import of a file laid out this way finds the mapping by itself.
+    again = open_dialog(qtbot, empty_svc, path)
+    assert again.preview is not None
+    assert again.preview.preset == "douyin_mine"
+
+
+def test_an_unknown_status_is_given_a_meaning_and_saved(
+        qtbot: Any, sync_ops: Any, empty_svc: Any, douyin_campaign: int, shared_data: Path,
+        tmp_path: Path, shown: Any) -> None:
+    from presale_engine.io import user_presets_dir
+
+    path = douyin_copy(shared_data, tmp_path / "locked.xlsx", status={3: "已锁定"})
+    dlg = open_dialog(qtbot, empty_svc, path)
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.unknown_statuses, pv.new_statuses) == (
+        "douyin", ["已锁定"], ["已锁定"])
+    assert dlg.unknown_label.isVisible()
+    assert "say what each one means under Column mapping" in dlg.unknown_label.text()
+    assert dlg.tabs.currentWidget() is dlg.mapping_page
+    assert dlg.status_view.isVisible()
+    s = dlg.status_model
+    assert [s.data(s.index(0, c)) for c in range(2)] == ["已锁定", "(choose)"]
+    assert not dlg.save_mapping_button.isEnabled()
+
+    texts = choose(qtbot, dlg.status_view, 0, "cancelled_by_seller", click=True)
+    assert texts[0] == "(choose)"
+    assert "Cancelled by seller" in texts
+    assert len(texts) == 14  # "(choose)" and the 13 order states
+    assert s.data(s.index(0, 1)) == "Cancelled by seller"
+    assert s.chosen() == {"已锁定": "cancelled_by_seller"}
+    assert dlg.save_mapping_button.isEnabled()
+
+    shown.answers["get_text"] = ("douyin_locked", True)
+    qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+    saved = user_presets_dir() / "douyin_locked.json"
+    assert json.loads(saved.read_text("utf-8")) == {
+        "name": "douyin_locked", "extends": "douyin", "label": "douyin_locked",
+        "status_map": {"已锁定": "cancelled_by_seller"}}
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.unknown_statuses, pv.errors) == ("douyin_locked", [], [])
+    assert not dlg.unknown_label.isVisible()
+    assert not dlg.status_view.isVisible()
+    assert dlg.tabs.currentWidget() is dlg.preview_page
+
+    dlg.start_import()
+    assert dlg.report is not None
+    assert (dlg.report.created, dlg.report.rejected) == (40, 0)
+    by_no = {o.order_no: o for o in empty_svc.list_orders(limit=None)}
+    assert by_no["6934520299815629378"].status == "cancelled_by_seller"  # sheet row 3
+    assert by_no["6934512094788948184"].status == "shipped"  # row 2, as the file says
+
+
+def test_an_invalid_name_is_refused_and_nothing_is_written(
+        qtbot: Any, sync_ops: Any, empty_svc: Any, shared_data: Path, tmp_path: Path,
+        shown: Any) -> None:
+    from presale_engine.io import user_presets_dir
+
+    path = douyin_copy(shared_data, tmp_path / "renamed.xlsx", header={"主订单编号": "订单号码"})
+    dlg = open_dialog(qtbot, empty_svc, path)
+    choose(qtbot, dlg.mapping_view, mapping_row(dlg, "订单号码"), "order_no")
+    for name, why in (("我的 映射", "use only letters, digits, - and _"),
+                      ("douyin", "a layout that comes with Presale Desk")):
+        shown.messages.clear()
+        shown.answers["get_text"] = (name, True)
+        qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+        assert shown.kinds() == ["get_text", "warning"]
+        assert why in shown.messages[1][2]
+    assert not user_presets_dir().exists() or not list(user_presets_dir().iterdir())
+    assert dlg.preview is not None
+    assert dlg.preview.preset == "douyin"  # nothing changed: still edited, not saved
+    assert dlg.mapping_edited()
+    assert dlg.save_mapping_button.isEnabled()
+    # The name dialog cancelled: nothing shown, nothing written.
+    shown.messages.clear()
+    shown.answers["get_text"] = ("douyin_mine", False)
+    qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+    assert shown.kinds() == ["get_text"]
+    assert not (user_presets_dir() / "douyin_mine.json").exists()
+
+
+def test_saving_needs_every_required_column(qtbot: Any, sync_ops: Any, empty_svc: Any,
+                                            shared_data: Path, shown: Any) -> None:
+    dlg = open_dialog(qtbot, empty_svc, shared_data / "douyin_orders.xlsx")
+    m = dlg.mapping_model
+    row = mapping_row(dlg, "商家编码")
+    choose(qtbot, dlg.mapping_view, row, "")  # "not used"
+    assert m.row_at(row).state == "extra"
+    assert m.missing() == ["sku"]
+    assert m.data(m.index(m.rowCount() - 1, 1)) == "SKU code: required, missing"
+    qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+    assert shown.kinds() == ["warning"]
+    assert "Required columns are still missing: SKU code." in shown.messages[0][2]
+
+
+def test_resaving_a_mapping_keeps_its_earlier_choices(
+        qtbot: Any, sync_ops: Any, empty_svc: Any, shared_data: Path, tmp_path: Path,
+        shown: Any) -> None:
+    """A saved mapping edited again and saved under its own name is updated (it still
+    extends the built-in layout, never itself)."""
+    from presale_engine.io import load_presets, user_presets_dir
+
+    path = douyin_copy(shared_data, tmp_path / "both.xlsx", header={"主订单编号": "订单号码"},
+                       status={3: "已锁定"})
+    dlg = open_dialog(qtbot, empty_svc, path)
+    choose(qtbot, dlg.mapping_view, mapping_row(dlg, "订单号码"), "order_no")
+    shown.answers["get_text"] = ("douyin_mine", True)
+    qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.new_statuses) == ("douyin_mine", ["已锁定"])
+    choose(qtbot, dlg.status_view, 0, "paid")
+    # The recipient column is not wanted any more.
+    choose(qtbot, dlg.mapping_view, mapping_row(dlg, "收件人"), "", click=True)
+    assert dlg.mapping_model.column_changes() == {"recipient": None}
+    qtbot.mouseClick(dlg.save_mapping_button, Qt.MouseButton.LeftButton)
+    assert shown.kinds() == ["get_text", "get_text"]  # same name: no "replace?" question
+    data = json.loads((user_presets_dir() / "douyin_mine.json").read_text("utf-8"))
+    assert data == {"name": "douyin_mine", "extends": "douyin", "label": "douyin_mine",
+                    "columns": {"order_no": ["订单号码"], "recipient": []},
+                    "status_map": {"已锁定": "paid"}}
+    assert load_presets(user_presets_dir())["douyin_mine"].columns["recipient"] == ()
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.missing, pv.unknown_statuses) == ("douyin_mine", [], [])
+    assert "recipient" not in pv.fields.values()
+
+
+def test_column_changes_name_only_what_the_seller_changed(shared_data: Path) -> None:
+    pv = build_preview(shared_data / "douyin_orders.xlsx")
+    m = ColumnMappingModel()
+    m.set_preview(pv)
+    rows = {m.row_at(r).header: r for r in range(m.rowCount())}
+    assert m.flags(m.index(rows["商品ID"], 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not m.flags(m.index(rows["商品ID"], 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not m.setData(m.index(rows["商品ID"], 1), "no_such_field")
+    # The product ID column holds the SKU code: the SKU column it took over is freed,
+    # and nothing is said about it (naming the header takes it from the other field).
+    assert m.setData(m.index(rows["商品ID"], 1), "sku")
+    assert m.row_at(rows["商家编码"]).state == "extra"
+    assert m.column_changes() == {"sku": "商品ID"}
+    assert m.is_edited()
+    # Put back as it was: no change left.
+    m.setData(m.index(rows["商家编码"], 1), "sku")
+    m.setData(m.index(rows["商品ID"], 1), "")
+    assert m.column_changes() == {}
+    assert not m.is_edited()
+    # Products and supply sheets are not edited here.
+    m.set_preview(build_preview(shared_data / "products.xlsx"))
+    assert not m.flags(m.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
 
 
 # ------------------------------------------------------------------ the main window
@@ -430,6 +690,14 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, bad_csv: Path,
     mapping = ColumnMappingModel()
     mapping.set_preview(build_preview(shared_data / "douyin_orders.xlsx"))
     qtmodeltester.check(mapping, force_py=True)
+    mapping.setData(mapping.index(0, 1), "")  # the order number column: not used
+    assert mapping.missing() == ["order_no"]
+    qtmodeltester.check(mapping, force_py=True)
+    statuses = StatusMappingModel()
+    statuses.set_texts(["已锁定", "挂起"])
+    statuses.setData(statuses.index(1, 1), "paid")
+    qtmodeltester.check(statuses, force_py=True)
+    assert statuses.chosen() == {"挂起": "paid"}
     errors = RowErrorModel()
     errors.set_rows(pv.errors)
     qtmodeltester.check(errors, force_py=True)
