@@ -33,6 +33,7 @@ from presale_engine.io.mapping import (
     read_supply,
 )
 from presale_engine.io.presets import (
+    CUSTOM_NAME,
     ORDER_KINDS,
     ORDER_STATES,
     Preset,
@@ -49,6 +50,7 @@ from presale_engine.io.presets import (
 from presale_engine.io.tables import PROGRESS_TOTAL, Table, TableStream, open_table, read_table
 
 __all__ = [
+    "CUSTOM_NAME",
     "LAZY_TEXT_FIELDS",
     "ORDER_KINDS",
     "ORDER_ROW_FIELDS",

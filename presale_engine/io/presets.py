@@ -165,6 +165,8 @@ def builtin_dir() -> Path:
 
 
 USER_PRESETS_ENV = "PRESALE_PRESETS_DIR"
+CUSTOM_NAME = re.compile(r"[A-Za-z0-9_\-]{1,64}")
+"""What a user's column mapping may be called (it is also its file name)."""
 
 
 def user_presets_dir() -> Path:
@@ -190,15 +192,39 @@ def load_presets(custom_dir: Path | str | None = None) -> dict[str, Preset]:
     if custom_dir is not None:
         cdir = Path(custom_dir)
         if cdir.is_dir():
+            builtins = dict(raw)
+            mine: dict[str, tuple[dict[str, Any], str]] = {}
             for path in sorted(cdir.glob("*.json")):
                 data = _read_json(path)
-                name = str(data.get("name") or path.stem)
+                mine[str(data.get("name") or path.stem)] = (data, str(path))
+            resolving: list[str] = []
+
+            def resolve(name: str) -> dict[str, Any]:
+                """A user mapping merged onto what it extends: another user mapping
+                (resolved first, whatever the file order) or else a built-in one."""
+                if name in raw and raw[name][2]:
+                    return raw[name][0]
+                data, source = mine[name]
                 base_name = data.get("extends")
                 if base_name is not None:
-                    if base_name not in raw:
-                        raise PresetInvalid(f"{path}: extends unknown preset '{base_name}'")
-                    data = {**_merge(raw[base_name][0], data), "extends": base_name}
-                raw[name] = (data, str(path), True)
+                    base_name = str(base_name)
+                    if base_name != name and base_name in mine:
+                        if base_name in resolving:
+                            chain = " -> ".join([*resolving, base_name])
+                            raise PresetInvalid(f"{source}: mappings extend each other ({chain})")
+                        resolving.append(name)
+                        base = resolve(base_name)
+                        resolving.pop()
+                    elif base_name in builtins:
+                        base = builtins[base_name][0]
+                    else:
+                        raise PresetInvalid(f"{source}: extends unknown preset '{base_name}'")
+                    data = {**_merge(base, data), "extends": base_name}
+                raw[name] = (data, source, True)
+                return data
+
+            for name in mine:
+                resolve(name)
     return {
         name: parse_preset(data, source, name=name, custom=custom)
         for name, (data, source, custom) in raw.items()
@@ -218,7 +244,7 @@ def get_preset(name: str, custom_dir: Path | str | None = None) -> Preset:
 def save_custom_preset(data: Mapping[str, Any], custom_dir: Path | str) -> Path:
     """Validate ``data`` and write it as ``custom_dir/<name>.json`` (atomically)."""
     name = data.get("name")
-    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_\-]{1,64}", name):
+    if not isinstance(name, str) or not CUSTOM_NAME.fullmatch(name):
         raise PresetInvalid("a custom preset needs a 'name' of letters, digits, '-' or '_'")
     cdir = Path(custom_dir)
     check = dict(data)
@@ -289,9 +315,7 @@ def custom_mapping(name: str, *, extends: str, columns: Mapping[str, str | None]
     column); ``statuses`` maps status texts the base preset does not know to engine
     order states. Everything else comes from the ``extends`` preset.
     """
-    data: dict[str, Any] = {"name": name, "extends": extends}
-    if label:
-        data["label"] = label
+    data: dict[str, Any] = {"name": name, "extends": extends, "label": label or name}
     if columns:
         data["columns"] = {f: [h] if h else [] for f, h in columns.items()}
     if statuses:
@@ -302,7 +326,7 @@ def custom_mapping(name: str, *, extends: str, columns: Mapping[str, str | None]
 def delete_custom_preset(name: str, custom_dir: Path | str) -> Path:
     """Remove the user's mapping ``name``; ``PresetInvalid`` when there is none."""
     target = Path(custom_dir) / f"{name}.json"
-    if not re.fullmatch(r"[A-Za-z0-9_\-]{1,64}", name) or not target.is_file():
+    if not CUSTOM_NAME.fullmatch(name) or not target.is_file():
         raise PresetInvalid(f"no saved column mapping named '{name}' in {custom_dir}")
     target.unlink()
     return target

@@ -192,3 +192,25 @@ def test_deleting_a_saved_mapping(tmp_path: Path) -> None:
         delete_custom_preset("shop2", tmp_path)
     with pytest.raises(PresetInvalid):
         delete_custom_preset("../douyin", tmp_path)
+
+
+def test_mappings_may_extend_each_other_in_any_file_order(tmp_path: Path) -> None:
+    # "a_shop3" sorts before the "b_shop2" it extends; "douyin" extends the built-in
+    # of its own name. A loop is one clear error.
+    save_custom_preset(custom_mapping("b_shop2", extends="douyin",
+                                      columns={"order_no": "订单号码"}), tmp_path)  # fmt: skip
+    save_custom_preset(custom_mapping("a_shop3", extends="b_shop2",
+                                      statuses={"已锁定": "paid"}), tmp_path)  # fmt: skip
+    save_custom_preset(custom_mapping("douyin", extends="douyin",
+                                      columns={"buyer": "买家"}), tmp_path)  # fmt: skip
+    presets = load_presets(tmp_path)
+    shop3 = presets["a_shop3"]
+    assert shop3.columns["order_no"][0] == "订单号码"
+    assert shop3.status_rules[0].result == "paid"
+    assert shop3.label == "a_shop3"
+    assert presets["douyin"].columns["buyer"][0] == "买家"
+    assert presets["douyin"].columns["order_no"][0] == "主订单编号"
+    (tmp_path / "b_shop2.json").write_text(json.dumps(
+        {"name": "b_shop2", "extends": "a_shop3", "columns": {"sku": ["编码"]}}), "utf-8")
+    with pytest.raises(PresetInvalid, match="extend each other"):
+        load_presets(tmp_path)
