@@ -310,26 +310,27 @@ def _fresh_db(work: Path, tag: str) -> Path:
     return db
 
 
-def _series(kind: str, path: Path, runs: int, work: Path) -> dict[str, Any]:
-    results = []
-    imported: Path | None = None
-    if kind == "reimport":
-        imported = _fresh_db(work, "imported")
-        _child("import", path, imported)
+def _rounds(bare_kind: str, path: Path, runs: int, work: Path) -> list[dict[str, Any]]:
+    """``runs`` rounds of (bare read, import, re-import), interleaved so that a drift in
+    the machine's speed (this VM's is wide) weighs on the bare reader and on the import
+    alike; each step a fresh child process. Returns one summary per step."""
+    imported = _fresh_db(work, "imported")
+    _child("import", path, imported)
+    results: dict[str, list[dict[str, Any]]] = {bare_kind: [], "import": [], "reimport": []}
     for i in range(runs):
-        db: Path | None = None
-        if kind == "import":
-            db = _fresh_db(work, f"run{i}")
-        elif kind == "reimport":
-            assert imported is not None
-            db = work / f"re{i}.sqlite3"
-            shutil.copy(imported, db)
-        results.append(_child(kind, path, db))
-        if db is not None:
-            db.unlink(missing_ok=True)
-    secs = statistics.median(r["seconds"] for r in results)
-    rss = statistics.median(r["peak_rss_mb"] for r in results)
-    return {"kind": kind, "seconds": secs, "peak_rss_mb": rss, "runs": results}
+        results[bare_kind].append(_child(bare_kind, path))
+        db = _fresh_db(work, f"run{i}")
+        results["import"].append(_child("import", path, db))
+        db.unlink(missing_ok=True)
+        again = work / f"re{i}.sqlite3"
+        shutil.copy(imported, again)
+        results["reimport"].append(_child("reimport", path, again))
+        again.unlink(missing_ok=True)
+    return [{"kind": kind,
+             "seconds": statistics.median(r["seconds"] for r in rs),
+             "peak_rss_mb": statistics.median(r["peak_rss_mb"] for r in rs),
+             "each": [round(r["seconds"], 2) for r in rs], "runs": rs}
+            for kind, rs in results.items()]
 
 
 def _profile(path: Path, work: Path) -> None:
@@ -416,10 +417,8 @@ def main() -> None:
           "RSS vs bare | target |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for path, bare_kind, target in plans:
-        bare = _series(bare_kind, path, args.runs, work)
-        rows = [bare]
-        for kind in ("import", "reimport"):
-            rows.append(_series(kind, path, args.runs, work))
+        rows = _rounds(bare_kind, path, args.runs, work)
+        bare = rows[0]
         for r in rows:
             is_bare = r is bare
             tr = r["seconds"] / bare["seconds"]
@@ -428,6 +427,8 @@ def main() -> None:
                   f"{'' if is_bare else f'{tr:.2f}x'} | {'' if is_bare else f'{target:g}x'} | "
                   f"{'' if is_bare else f'{mr:.2f}x'} | {'' if is_bare else '1.5x'} |",
                   flush=True)  # fmt: skip
+        print(f"<!-- {path.name} runs, in order: " + "; ".join(
+            f"{r['kind']} {', '.join(map(str, r['each']))}" for r in rows) + " -->")
         counts = rows[1]["runs"][0]
         print(f"<!-- {path.name}: import created {counts.get('created')}, "
               f"re-import unchanged {rows[2]['runs'][0].get('unchanged')} -->")
