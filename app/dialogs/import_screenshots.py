@@ -3,7 +3,10 @@
     python -m app.dialogs.import_screenshots [OUT_DIR] [--data DIR]
 
 Writes ``import_dialog_<lang>.png`` (the preview of the Douyin sample export) and
-``import_dialog_errors_<lang>.png`` (a refused file and its error table) into OUT_DIR
+``import_dialog_errors_<lang>.png`` (a refused file and its error table) and
+``import_mapping_<lang>.png`` (a shop's own Douyin layout, its renamed order-number
+column for the shipping time and unknown status fixed by hand, before saving the
+mapping) into OUT_DIR
 (default ``docs/screenshots``). Runs offscreen on a throw-away database, with the
 shipped CJK font (``app.fonts``) and the app's own translations (``app.i18n``).
 DIR holds the sample files (default: ``../shared/data`` beside the repository).
@@ -43,6 +46,36 @@ def _grab(dialog: object, path: Path) -> Path:
     return path
 
 
+def _own_layout(src: Path, dst: Path) -> Path:
+    """The Douyin sample as another shop exports it: 实际发货时间 for 发货时间, and a
+    status text the built-in layout does not know."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src)
+    ws = wb.worksheets[0]
+    col = {c.value: c.column for c in ws[1]}
+    ws.cell(1, col["发货时间"]).value = "实际发货时间"
+    ws.cell(3, col["订单状态"]).value = "已锁定"
+    wb.save(dst)
+    return dst
+
+
+def _fix_mapping(dialog: object) -> None:
+    """What the seller does in the Column mapping tab, through the models' edit role."""
+    from PySide6.QtCore import Qt
+
+    from app.dialogs.import_dialog import ImportDialog
+
+    assert isinstance(dialog, ImportDialog)
+    columns = dialog.mapping_model
+    row = next(r for r in range(columns.rowCount())
+               if columns.index(r, 0).data() == "实际发货时间")  # fmt: skip
+    columns.setData(columns.index(row, 1), "shipped_at", Qt.ItemDataRole.EditRole)
+    statuses = dialog.status_model
+    statuses.setData(statuses.index(0, 1), "balance_paid", Qt.ItemDataRole.EditRole)
+    dialog.tabs.setCurrentWidget(dialog.mapping_page)
+
+
 def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
                data: Path = DATA) -> list[Path]:
     from PySide6.QtWidgets import QApplication
@@ -68,6 +101,7 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
             bad = Path(tmp) / "orders_fixed_by_hand.csv"
             with bad.open("w", encoding="utf-8-sig", newline="") as f:
                 csv.writer(f).writerows([BAD_HEADERS, *BAD_ROWS])
+            own = _own_layout(data / "douyin_orders.xlsx", Path(tmp) / "抖店订单_二店.xlsx")
             db = open_database(Path(tmp) / "shots.sqlite3")
             try:
                 svc = Service(db, clock=fixed_clock(datetime(2026, 11, 22, 4, 0, tzinfo=UTC)))
@@ -83,6 +117,9 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
                     dlg.set_path(bad)
                     dlg.start_import()  # refused: the error table
                     files.append(_grab(dlg, out_dir / f"import_dialog_errors_{lang}.png"))
+                    dlg.set_path(own)
+                    _fix_mapping(dlg)
+                    files.append(_grab(dlg, out_dir / f"import_mapping_{lang}.png"))
                     dlg.close()
                     dlg.deleteLater()
             finally:

@@ -733,8 +733,8 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path, shared_data: P
 
     files = import_screenshots.render_all(tmp_path, data=shared_data)
     assert [f.name for f in files] == [
-        "import_dialog_zh.png", "import_dialog_errors_zh.png",
-        "import_dialog_en.png", "import_dialog_errors_en.png"]
+        "import_dialog_zh.png", "import_dialog_errors_zh.png", "import_mapping_zh.png",
+        "import_dialog_en.png", "import_dialog_errors_en.png", "import_mapping_en.png"]
     for f in files:
         img = QImage(str(f))
         assert (img.width(), img.height()) == import_screenshots.SIZE, f.name
