@@ -33,4 +33,4 @@ class DeskContext:
     @classmethod
     def for_service(cls, svc: Service, target: str | None = None) -> DeskContext:
         """Wrap an already opened service (tests, the demo builder). Reads the shop."""
-        return cls(svc=svc, shop=svc.shop(), target=target or svc.db.display_name())
+        return cls(svc=svc, shop=svc.shop.get(), target=target or svc.db.display_name())

@@ -129,7 +129,7 @@ def open_context(target: str, task: Task | None = None) -> DeskContext:
     db = open_database(target)
     try:
         svc = Service(db)
-        return DeskContext(svc=svc, shop=svc.shop(), target=target)
+        return DeskContext(svc=svc, shop=svc.shop.get(), target=target)
     except BaseException:
         db.dispose()
         raise
@@ -155,7 +155,7 @@ def build_demo(path: Path, task: Task | None = None, orders: int | None = None
             task.check()
         generate_demo(svc, orders=orders)
         marker.unlink(missing_ok=True)
-        return DeskContext(svc=svc, shop=svc.shop(), target=str(path))
+        return DeskContext(svc=svc, shop=svc.shop.get(), target=str(path))
     except BaseException:
         db.dispose()
         raise

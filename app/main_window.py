@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         def counts(_task: Any) -> tuple[int, int]:
             from presale_engine.service import OrderFilter
 
-            return ctx.svc.count_orders(), ctx.svc.count_orders(OrderFilter(overdue=True))
+            return ctx.svc.orders.count(), ctx.svc.orders.count(OrderFilter(overdue=True))
 
         def show(result: tuple[int, int]) -> None:
             if self.ctx is ctx:
@@ -495,12 +495,9 @@ class MainWindow(QMainWindow):
         self.import_orders(files[0])
 
     def export_orders(self) -> None:
-        """The orders of the orders page's filter to .xlsx or .csv (``svc.export_orders``)."""
+        """The orders of the orders page's filter to .xlsx or .csv (``svc.exports.orders``)."""
         ctx = self.ctx
-        if ctx is None or not hasattr(ctx.svc, "export_orders"):
-            _info(self, self.tr("Not available yet"), self.tr(
-                "Exporting the orders of the current filter to CSV or Excel is not "
-                "available yet."))
+        if ctx is None:
             return
         from PySide6.QtWidgets import QFileDialog
 
@@ -517,7 +514,7 @@ class MainWindow(QMainWindow):
         lang = "zh" if i18n.current_language().startswith("zh") else "en"
 
         def export(task: ops.Task) -> Any:
-            return ctx.svc.export_orders(path, flt, lang=lang, progress=task.progress,
+            return ctx.svc.exports.orders(path, flt, lang=lang, progress=task.progress,
                                          cancel=task.cancelled)
 
         ops.run(export, parent=self, cancellable=True,

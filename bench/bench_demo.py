@@ -69,16 +69,16 @@ def queries(svc: Service) -> dict[str, Callable[[], object]]:
     return {
         "count by status (dashboard)": lambda: svc.db.engine.connect().execute(text(
             "SELECT status, count(*) FROM orders GROUP BY status")).all(),
-        "orders by status: first page (balance_paid, by deadline)": lambda: svc.list_orders(
+        "orders by status: first page (balance_paid, by deadline)": lambda: svc.orders.find(
             OrderFilter(statuses=["balance_paid"]), limit=200),
-        "orders by status: count (balance_paid)": lambda: svc.count_orders(
+        "orders by status: count (balance_paid)": lambda: svc.orders.count(
             OrderFilter(statuses=["balance_paid"])),
         "due in 48 h: count + first page": lambda: (
-            svc.count_orders(OrderFilter(due_within_hours=48)),
-            svc.list_orders(OrderFilter(due_within_hours=48), limit=200)),
-        "overdue: count": lambda: svc.count_orders(OrderFilter(overdue=True)),
-        "per-SKU committed (stock overview)": svc.stock_overview,
-        "campaign list with figures": svc.list_campaigns,
+            svc.orders.count(OrderFilter(due_within_hours=48)),
+            svc.orders.find(OrderFilter(due_within_hours=48), limit=200)),
+        "overdue: count": lambda: svc.orders.count(OrderFilter(overdue=True)),
+        "per-SKU committed (stock overview)": svc.stock.overview,
+        "campaign list with figures": svc.campaigns.all,
     }
 
 

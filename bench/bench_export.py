@@ -12,7 +12,7 @@ with openpyxl and converted by LibreOffice (``soffice --headless --convert-to cs
 a few cells are compared with the input.
 
 Part 2 times our ``OrdersExport`` on the same rows (the writer cost plus our columns and
-the formula guard) and ``Service.export_orders`` on a ``presale demo`` database of
+the formula guard) and ``Service.exports.orders`` on a ``presale demo`` database of
 ``--db-orders`` orders (reading in keyset pages, converting, writing), also as CSV.
 The candidate writers are not project dependencies: ``pip install pyexcelerate
 rustpy-xlsxwriter`` into the venv to compare them (missing ones are reported as such);
@@ -404,26 +404,21 @@ def main() -> int:
         g = generate_db(a.db_orders, db_path, a.now)
         print(f"\ndemo database: {a.db_orders:,} orders generated in {g:.1f} s")
         db = open_database(db_path)
-        from presale_engine.service.export_ops import ExportOps
-
-        cls: type[Service] = Service
-        if not issubclass(Service, ExportOps):  # until Service includes the mixin
-            cls = type("ServiceWithExports", (Service, ExportOps), {})
-        svc: Any = cls(db, clock=fixed_clock(datetime.fromisoformat(a.now).astimezone(UTC)))
+        svc: Any = Service(db, clock=fixed_clock(datetime.fromisoformat(a.now).astimezone(UTC)))
         print("\n| our export from the database | runs (s) | median (s) | rows | size (MB) |"
               "\n|---|---|---|---|---|")
         for suffix in (".xlsx", ".csv"):
             out = tmp / f"orders{suffix}"
             reports: list[Any] = []
             med, runs = timed(lambda out=out, reports=reports: reports.append(
-                svc.export_orders(out, OrderFilter())), a.runs)
-            print(f"| Service.export_orders → {suffix} | {', '.join(f'{t:.1f}' for t in runs)}"
+                svc.exports.orders(out, OrderFilter())), a.runs)
+            print(f"| Service.exports.orders → {suffix} | {', '.join(f'{t:.1f}' for t in runs)}"
                   f" | **{med:.1f}** | {reports[-1].rows:,} | {out.stat().st_size / 1e6:.1f} |",
                   flush=True)
         if a.memory:
             out = tmp / "orders-mem.xlsx"
             print(f"\npeak traced Python memory, export_orders → xlsx: "
-                  f"{peak_mib(lambda: svc.export_orders(out, OrderFilter())):.0f} MiB")
+                  f"{peak_mib(lambda: svc.exports.orders(out, OrderFilter())):.0f} MiB")
         db.dispose()
     shutil.rmtree(tmp, ignore_errors=True)
     return 0

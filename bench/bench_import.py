@@ -12,7 +12,7 @@ its peak RSS is its own (``ru_maxrss`` read inside the child when the work is do
 
   bare-calamine  CalamineWorkbook.from_path(f).get_sheet_by_index(0).to_python()
   bare-csv       open(f, encoding="gb18030"), csv.reader, list()
-  import         Service.import_orders(f) into a fresh SQLite file holding the shop and
+  import         Service.imports.orders(f) into a fresh SQLite file holding the shop and
                  the four sample campaigns (made before the clock starts: the figure is
                  parse + validate + link to campaigns + upsert)
   reimport       the same file again into a copy of the imported database (all unchanged)
@@ -207,14 +207,14 @@ def measure(kind: str, path: str, db: str | None) -> dict[str, Any]:
     else:
         assert db is not None
         svc = _open_service(Path(db))
-        svc.shop()  # schema and shop exist before the clock starts
+        svc.shop.get()  # schema and shop exist before the clock starts
         import python_calamine  # noqa: F401  (loaded on first use otherwise)
 
         from presale_engine.io import load_presets
 
         load_presets()
         t = time.perf_counter()
-        rep = svc.import_orders(path)
+        rep = svc.imports.orders(path)
         out.update(created=rep.created, updated=rep.updated, unchanged=rep.unchanged,
                    rows=rep.created + rep.updated + rep.unchanged)  # fmt: skip
     out["seconds"] = time.perf_counter() - t
@@ -239,7 +239,7 @@ def _breakdown(path: str, db: str | None) -> dict[str, Any]:
     """One import with timers around its phases (not part of the medians)."""
     assert db is not None
     from presale_engine.io import mapping, tables
-    from presale_engine.service import import_ops
+    from presale_engine.service import order_writer
     from presale_engine.store import bulk
 
     spent: dict[str, float] = {}
@@ -261,15 +261,15 @@ def _breakdown(path: str, db: str | None) -> dict[str, Any]:
     timed(tables, "_open_csv", "open csv")
     timed(tables._Assembler, "add_batch", "row checks (blank, totals, cell length)")
     timed(mapping.OrderMapper, "feed", "mapping")
-    timed(import_ops.ImportOps, "_write_orders", "write phase")
+    timed(order_writer.OrderWriter, "write", "write phase")
     for name in ("insert_rows", "update_rows", "create_indexes"):
         timed(bulk, name, "database inserts, updates, index rebuild")
     svc = _open_service(Path(db))
-    svc.shop()
+    svc.shop.get()
     import python_calamine  # noqa: F401
 
     t = time.perf_counter()
-    rep = svc.import_orders(path)
+    rep = svc.imports.orders(path)
     total = time.perf_counter() - t
     spent["total"] = total
     spent["reading rows (calamine iteration or csv parsing), rest"] = (
@@ -299,9 +299,9 @@ def _fresh_db(work: Path, tag: str) -> Path:
     template = work / "template.sqlite3"
     if not template.exists():
         svc = _open_service(template)
-        svc.shop()
+        svc.shop.get()
         for path in sorted((SHARED / "campaigns").glob("*.json")):
-            svc.create_campaign(json.loads(path.read_text("utf-8")))
+            svc.campaigns.create(json.loads(path.read_text("utf-8")))
         svc.db.dispose()
     db = work / f"{tag}.sqlite3"
     for suffix in ("", "-wal", "-shm"):
@@ -339,10 +339,10 @@ def _profile(path: Path, work: Path) -> None:
 
     db = _fresh_db(work, "profile")
     svc = _open_service(db)
-    svc.shop()
+    svc.shop.get()
     prof = cProfile.Profile()
     prof.enable()
-    svc.import_orders(path)
+    svc.imports.orders(path)
     prof.disable()
     svc.db.dispose()
     print(f"\n--- cProfile: import of {path.name} ---")

@@ -129,7 +129,7 @@ def _stored_rows(data: Path, work: Path) -> Path:
 
     db = B._fresh_db(work, "floor-source")
     svc = B._open_service(db)
-    svc.import_orders(next(data.glob("taobao_*.csv")))
+    svc.imports.orders(next(data.glob("taobao_*.csv")))
     svc.db.dispose()
     return db
 

@@ -158,7 +158,7 @@ class Ctx:
             self._svc = Service(db, actor="cli")
             if now is not None:
                 if now.tzinfo is None:
-                    now = now.replace(tzinfo=self._svc.shop_tz())
+                    now = now.replace(tzinfo=self._svc.shop.tz())
                 self._svc.clock = fixed_clock(now.astimezone(UTC))
         return self._svc
 
@@ -170,7 +170,7 @@ class Ctx:
 def cmd_init(ctx: Ctx) -> int:
     a = ctx.args
     svc = ctx.svc
-    shop = svc.update_shop(name=a.shop_name, timezone=a.timezone, currency=a.currency)
+    shop = svc.shop.update(name=a.shop_name, timezone=a.timezone, currency=a.currency)
     data = {"database": svc.db.display_name(), "revision": svc.db.current_revision(),
             "shop": shop}
     ctx.out.emit(data, lambda: print(f"Database ready: {svc.db.display_name()} "
@@ -200,7 +200,7 @@ def _issues_human(result: Any) -> None:
 
 
 def cmd_campaign_check(ctx: Ctx) -> int:
-    result = ctx.svc.check_campaign(_load_json(ctx.args.file))
+    result = ctx.svc.campaigns.check(_load_json(ctx.args.file))
     ctx.out.emit(result.as_dict(), lambda: _issues_human(result))
     return 0 if result.ok else EXIT_ERROR
 
@@ -209,14 +209,14 @@ def cmd_campaign_create(ctx: Ctx) -> int:
     defn = _load_json(ctx.args.file)
     svc = ctx.svc
     try:
-        cid = svc.create_campaign(defn)
+        cid = svc.campaigns.create(defn)
     except CampaignInvalid as e:
         if ctx.args.json:
             ctx.out.emit(e.result.as_dict())
         else:
             _issues_human(e.result)
         raise CliError(f"{ctx.args.file}: campaign not created: {e.message}") from None
-    warnings = svc.check_campaign(svc.export_campaign(cid), exclude_id=cid).warnings
+    warnings = svc.campaigns.check(svc.campaigns.definition(cid), exclude_id=cid).warnings
 
     def human() -> None:
         print(f"Created campaign #{cid}")
@@ -227,7 +227,7 @@ def cmd_campaign_create(ctx: Ctx) -> int:
 
 
 def cmd_campaign_update(ctx: Ctx) -> int:
-    result = ctx.svc.update_campaign(ctx.args.id, _load_json(ctx.args.file))
+    result = ctx.svc.campaigns.update(ctx.args.id, _load_json(ctx.args.file))
 
     def human() -> None:
         print(f"Updated campaign #{ctx.args.id}")
@@ -237,7 +237,7 @@ def cmd_campaign_update(ctx: Ctx) -> int:
 
 
 def cmd_campaign_list(ctx: Ctx) -> int:
-    rows = ctx.svc.list_campaigns()
+    rows = ctx.svc.campaigns.all()
     ctx.out.emit(rows, lambda: table(
         ["id", "platform", "type", "status", "name", "starts", "ends", "orders", "units",
          "deposits", "days to ship"],
@@ -247,7 +247,7 @@ def cmd_campaign_list(ctx: Ctx) -> int:
 
 
 def cmd_campaign_show(ctx: Ctx) -> int:
-    d = ctx.svc.get_campaign(ctx.args.id)
+    d = ctx.svc.campaigns.get(ctx.args.id)
     r = d.row
 
     def human() -> None:
@@ -262,7 +262,7 @@ def cmd_campaign_show(ctx: Ctx) -> int:
 
 
 def cmd_campaign_export(ctx: Ctx) -> int:
-    defn = ctx.svc.export_campaign(ctx.args.id)
+    defn = ctx.svc.campaigns.definition(ctx.args.id)
     out = Path(ctx.args.out)
     out.write_text(json.dumps(defn, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     ctx.out.emit({"id": ctx.args.id, "file": str(out)},
@@ -273,8 +273,8 @@ def cmd_campaign_export(ctx: Ctx) -> int:
 def cmd_campaign_move(ctx: Ctx) -> int:
     a = ctx.args
     svc = ctx.svc
-    fn = {"submit": svc.submit_campaign, "approve": svc.approve_campaign}.get(a.action)
-    status = fn(a.id) if fn else getattr(svc, f"{a.action}_campaign")(a.id, a.reason or "")
+    fn = {"submit": svc.campaigns.submit, "approve": svc.campaigns.approve}.get(a.action)
+    status = fn(a.id) if fn else getattr(svc.campaigns, a.action)(a.id, a.reason or "")
     ctx.out.emit({"id": a.id, "status": status},
                  lambda: print(f"Campaign #{a.id} is now {status}"))
     return 0
@@ -282,14 +282,14 @@ def cmd_campaign_move(ctx: Ctx) -> int:
 
 def cmd_campaign_duplicate(ctx: Ctx) -> int:
     a = ctx.args
-    new_id = ctx.svc.duplicate_campaign(a.id, name=a.name, shift_days=a.shift_days)
+    new_id = ctx.svc.campaigns.duplicate(a.id, name=a.name, shift_days=a.shift_days)
     ctx.out.emit({"id": new_id}, lambda: print(f"Created campaign #{new_id} (a draft copy)"))
     return 0
 
 
 def cmd_campaign_quote(ctx: Ctx) -> int:
     a = ctx.args
-    qt = ctx.svc.quote(a.id, a.sku, qty=a.qty or 1, units_sold=a.units_sold)
+    qt = ctx.svc.campaigns.quote(a.id, a.sku, qty=a.qty or 1, units_sold=a.units_sold)
     data = qt.as_dict(with_order=a.qty is not None)
 
     def human() -> None:
@@ -301,7 +301,7 @@ def cmd_campaign_quote(ctx: Ctx) -> int:
 
 def cmd_product_add(ctx: Ctx) -> int:
     a = ctx.args
-    p = ctx.svc.add_product(a.sku, a.name, variant=a.variant or "", platform=a.platform,
+    p = ctx.svc.stock.add_product(a.sku, a.name, variant=a.variant or "", platform=a.platform,
                             on_hand=a.on_hand, location=a.location or "",
                             sales_30d=a.sales_30d, cost=a.cost, list_price=a.list_price)
     ctx.out.emit(p, lambda: print(f"Added {p.sku} ({p.name}), {p.on_hand} on hand"))
@@ -309,7 +309,7 @@ def cmd_product_add(ctx: Ctx) -> int:
 
 
 def cmd_product_list(ctx: Ctx) -> int:
-    rows = ctx.svc.list_products()
+    rows = ctx.svc.stock.products()
     ctx.out.emit(rows, lambda: table(
         ["sku", "name", "variant", "platform", "location", "on hand", "sales 30d"],
         [[p.sku, p.name, p.variant, p.platform, p.location, p.on_hand, p.sales_30d]
@@ -334,8 +334,8 @@ def cmd_order_list(ctx: Ctx) -> int:
     a = ctx.args
     f = _order_filter(a)
     svc = ctx.svc
-    rows = svc.list_orders(f, limit=a.limit, offset=a.offset)
-    total = svc.count_orders(f)
+    rows = svc.orders.find(f, limit=a.limit, offset=a.offset)
+    total = svc.orders.count(f)
     if a.json:
         ctx.out.emit({"total": total, "orders": rows})
         return 0
@@ -349,9 +349,9 @@ def cmd_order_list(ctx: Ctx) -> int:
 
 def cmd_order_show(ctx: Ctx) -> int:
     svc = ctx.svc
-    o = svc.get_order(ctx.args.id)
-    hist = svc.order_history(ctx.args.id)
-    pays = svc.order_payments(ctx.args.id)
+    o = svc.orders.get(ctx.args.id)
+    hist = svc.orders.history(ctx.args.id)
+    pays = svc.orders.payments(ctx.args.id)
     data = {"order": o, "history": hist, "payments": pays}
 
     def human() -> None:
@@ -370,7 +370,7 @@ def cmd_order_show(ctx: Ctx) -> int:
 
 def cmd_order_create(ctx: Ctx) -> int:
     a = ctx.args
-    oid = ctx.svc.place_order(a.campaign, a.sku, a.qty, buyer=a.buyer or "",
+    oid = ctx.svc.orders.place(a.campaign, a.sku, a.qty, buyer=a.buyer or "",
                               order_no=a.order_no)
     ctx.out.emit({"id": oid}, lambda: print(f"Created order #{oid}"))
     return 0
@@ -378,7 +378,7 @@ def cmd_order_create(ctx: Ctx) -> int:
 
 def cmd_order_transition(ctx: Ctx) -> int:
     a = ctx.args
-    o = ctx.svc.transition_order(a.id, a.event, reason=a.reason or "",
+    o = ctx.svc.orders.transition(a.id, a.event, reason=a.reason or "",
                                  carrier=a.carrier or "", tracking_no=a.tracking or "",
                                  seller_fault=a.seller_fault)
     ctx.out.emit(o, lambda: print(f"Order #{o.id} is now {o.status}"))
@@ -386,7 +386,7 @@ def cmd_order_transition(ctx: Ctx) -> int:
 
 
 def cmd_stock(ctx: Ctx) -> int:
-    rows = ctx.svc.stock_overview()
+    rows = ctx.svc.stock.overview()
     ctx.out.emit(rows, lambda: table(
         ["sku", "name", "location", "on hand", "reserved", "committed", "incoming",
          "available"],
@@ -397,14 +397,14 @@ def cmd_stock(ctx: Ctx) -> int:
 
 def cmd_stock_adjust(ctx: Ctx) -> int:
     a = ctx.args
-    n = ctx.svc.adjust_stock(a.sku, a.delta, reason=a.reason, ref=a.ref or "")
+    n = ctx.svc.stock.adjust(a.sku, a.delta, reason=a.reason, ref=a.ref or "")
     ctx.out.emit({"sku": a.sku, "on_hand": n}, lambda: print(f"{a.sku}: {n} on hand"))
     return 0
 
 
 def cmd_supply_add(ctx: Ctx) -> int:
     a = ctx.args
-    b = ctx.svc.add_supply(a.sku, a.qty, a.expected, supplier=a.supplier or "",
+    b = ctx.svc.stock.add_supply(a.sku, a.qty, a.expected, supplier=a.supplier or "",
                            note=a.note or "")
     ctx.out.emit(b, lambda: print(f"Supply batch #{b.id}: {b.qty} x {b.sku} expected "
                                   f"{b.expected.isoformat()}"))
@@ -412,7 +412,7 @@ def cmd_supply_add(ctx: Ctx) -> int:
 
 
 def cmd_supply_list(ctx: Ctx) -> int:
-    rows = ctx.svc.list_supply()
+    rows = ctx.svc.stock.supply()
     ctx.out.emit(rows, lambda: table(
         ["id", "sku", "qty", "received", "expected", "supplier", "note"],
         [[b.id, b.sku, b.qty, b.received, b.expected, b.supplier, b.note] for b in rows]))
@@ -420,13 +420,13 @@ def cmd_supply_list(ctx: Ctx) -> int:
 
 
 def cmd_supply_receive(ctx: Ctx) -> int:
-    b = ctx.svc.receive_supply(ctx.args.id, ctx.args.qty)
+    b = ctx.svc.stock.receive_supply(ctx.args.id, ctx.args.qty)
     ctx.out.emit(b, lambda: print(f"Batch #{b.id}: {b.received} of {b.qty} received"))
     return 0
 
 
 def cmd_allocate(ctx: Ctx) -> int:
-    res = ctx.svc.allocate(apply=ctx.args.apply)
+    res = ctx.svc.stock.allocate(apply=ctx.args.apply)
     by_source: dict[str, int] = {}
     for al in res.allocations:
         by_source[al.source] = by_source.get(al.source, 0) + al.qty
@@ -472,12 +472,12 @@ def cmd_import(ctx: Ctx) -> int:
     prog = _progress_printer(not a.json)
     try:
         if a.what == "orders":
-            rep = svc.import_orders(a.file, platform=a.platform, dry_run=a.dry_run,
+            rep = svc.imports.orders(a.file, platform=a.platform, dry_run=a.dry_run,
                                     valid_only=a.valid_only, progress=prog)
         elif a.what == "products":
-            rep = svc.import_products(a.file, dry_run=a.dry_run, progress=prog)
+            rep = svc.imports.products(a.file, dry_run=a.dry_run, progress=prog)
         else:
-            rep = svc.import_supply(a.file, dry_run=a.dry_run, progress=prog)
+            rep = svc.imports.supply(a.file, dry_run=a.dry_run, progress=prog)
     except ImportRefused as e:
         if a.json:
             print(json.dumps(e.as_dict(), ensure_ascii=False, indent=2))
@@ -518,36 +518,36 @@ def _export_done(ctx: Ctx, r: Any) -> int:
 
 def cmd_export_orders(ctx: Ctx) -> int:
     a = ctx.args
-    return _export_done(ctx, ctx.svc.export_orders(a.out, _order_filter(a), lang=a.lang,
+    return _export_done(ctx, ctx.svc.exports.orders(a.out, _order_filter(a), lang=a.lang,
                                                    encoding=a.encoding))
 
 
 def cmd_export_summary(ctx: Ctx) -> int:
     a = ctx.args
-    return _export_done(ctx, ctx.svc.export_campaign_summary(a.campaign, a.out, lang=a.lang))
+    return _export_done(ctx, ctx.svc.exports.campaign_summary(a.campaign, a.out, lang=a.lang))
 
 
 def cmd_export_ship_sheet(ctx: Ctx) -> int:
     a = ctx.args
     since = _parse_now(a.shipped_since)
     if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=ctx.svc.shop_tz())
-    return _export_done(ctx, ctx.svc.export_ship_sheet(a.platform, a.out, shipped_since=since,
+        since = since.replace(tzinfo=ctx.svc.shop.tz())
+    return _export_done(ctx, ctx.svc.exports.ship_sheet(a.platform, a.out, shipped_since=since,
                                                        encoding=a.encoding))
 
 
 def cmd_export_reminders(ctx: Ctx) -> int:
     a = ctx.args
-    return _export_done(ctx, ctx.svc.export_reminders(a.campaign, a.out, lang=a.lang,
+    return _export_done(ctx, ctx.svc.exports.reminders(a.campaign, a.out, lang=a.lang,
                                                       encoding=a.encoding))
 
 
 def cmd_shop_show(ctx: Ctx) -> int:
     svc = ctx.svc
-    shop = svc.shop()
+    shop = svc.shop.get()
     from .platforms import known_profiles
 
-    profiles = {code: svc.profile(code).as_dict() for code in known_profiles()}
+    profiles = {code: svc.shop.profile(code).as_dict() for code in known_profiles()}
     def human() -> None:
         print(f"{shop.name} ({shop.timezone}, {shop.currency}) in {svc.db.display_name()}")
         table(["profile", "ship days", "recommended", "late", "penalty"],
@@ -566,7 +566,7 @@ def cmd_shop_rules(ctx: Ctx) -> int:
             raise CliError(f"--set expects key=value, got '{pair}'", EXIT_USAGE)
         k, v = pair.split("=", 1)
         over[k.strip()] = None if v.strip().lower() in ("", "none") else v.strip()
-    prof = ctx.svc.set_rule_override(a.profile, over)
+    prof = ctx.svc.shop.set_rule_override(a.profile, over)
     ctx.out.emit(prof.as_dict(), lambda: print(
         f"{prof.name}: ship window {prof.ship_days_min}-{prof.ship_days_max} days"))
     return 0

@@ -181,24 +181,24 @@ def generate_demo(svc: Service, *, orders: int = 5000, seed: int = 2026) -> dict
         if s.execute(select(func.count()).select_from(Campaign)).scalar_one():
             raise Conflict(f"{svc.db.display_name()} already holds campaigns; "
                            "use a new database file for the demo")
-    svc.update_shop(name="星河优品 (演示 demo)", timezone="Asia/Shanghai", currency="CNY")
-    existing = {p.sku for p in svc.list_products()}
+    svc.shop.update(name="星河优品 (演示 demo)", timezone="Asia/Shanghai", currency="CNY")
+    existing = {p.sku for p in svc.stock.products()}
     for p in PRODUCTS:
         if p["sku"] not in existing:
-            svc.add_product(p["sku"], p["name"], variant=p["variant"], platform=p["platform"],
+            svc.stock.add_product(p["sku"], p["name"], variant=p["variant"], platform=p["platform"],
                             on_hand=p["on_hand"], location=p["location"],
                             sales_30d=p["sales_30d"], cost=Decimal(p["cost"]),
                             list_price=Decimal(p["list_price"]))
-    pids = {p.sku: p.id for p in svc.list_products()}
+    pids = {p.sku: p.id for p in svc.stock.products()}
     plans: list[_Plan] = []
     for n, (defn, status, weight) in enumerate(campaign_definitions(now)):
-        cid = svc.create_campaign(defn)
-        svc.submit_campaign(cid)
+        cid = svc.campaigns.create(defn)
+        svc.campaigns.submit(cid)
         if status == "approved":
-            svc.approve_campaign(cid)
+            svc.campaigns.approve(cid)
         if weight <= 0:
             continue
-        c = svc.get_campaign(cid).campaign
+        c = svc.campaigns.get(cid).campaign
         win = c.deposit_window if c.type == "deposit" else c.sale_window
         assert win is not None
         # Volume tiers: the demo sells enough to reach the last tier.
@@ -224,8 +224,7 @@ def generate_demo(svc: Service, *, orders: int = 5000, seed: int = 2026) -> dict
         if gc_was_on:
             gc.enable()
     batches = _add_supply(svc, now)
-    with svc.db.session() as s:
-        svc._audit(s, "demo.generate", "shop", None, {"orders": written, "seed": seed})
+    svc.shop.record("demo.generate", "shop", None, {"orders": written, "seed": seed})
     if svc.db.is_sqlite:
         with svc.db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
@@ -241,7 +240,7 @@ def _add_supply(svc: Service, now: datetime) -> int:
     """
     today = now.astimezone(ZoneInfo("Asia/Shanghai")).date()
     n = 0
-    for row in svc.stock_overview():
+    for row in svc.stock.overview():
         gap = row.reserved + row.committed - row.on_hand
         if gap <= 0:
             continue
@@ -253,7 +252,7 @@ def _add_supply(svc: Service, now: datetime) -> int:
             plan = [(0.7, 1, "合作工厂", "首批"), (0.4, 4, "合作工厂", "二批")]
         for share, days, supplier, note in plan:
             qty = max(int(gap * share), 1)
-            svc.add_supply(row.sku, qty, today + timedelta(days=days), supplier=supplier,
+            svc.stock.add_supply(row.sku, qty, today + timedelta(days=days), supplier=supplier,
                            note=note)
             n += 1
     return n
@@ -282,7 +281,7 @@ def _deadline(p: _Plan, paid: int) -> int:
 def _write_orders(svc: Service, plans: list[_Plan], pids: dict[str, int], total: int,
                   rnd: random.Random, now: int) -> tuple[int, int]:
     """Generate and bulk-insert ``total`` orders (about 8 % of them normal, non-presale)."""
-    shop_id = svc.shop().id
+    shop_id = svc.shop.get().id
     weights = [p.weight for p in plans] + [0.08]
     picks = rnd.choices(range(len(weights)), weights=weights, k=total)
     rr = rnd.random

@@ -4,7 +4,7 @@ The dialog reads the chosen file on the worker first (``import_preview.build_pre
 the io layer only, nothing written) and shows what it holds, which platform's export it
 looks like (with a combo to say otherwise), the first rows under their headers with the
 engine field each column feeds, the columns that are not used, and the rows the import
-would refuse. **Import** then runs ``svc.import_orders`` / ``import_products`` /
+would refuse. **Import** then runs ``svc.imports.orders`` / ``import_products`` /
 ``import_supply`` on the worker through ``app.ops`` (progress dialog, cancellable); the
 result lists what was created, updated, left alone, rejected and flagged. A file the
 engine refuses (``ImportRefused``) shows its rows and reasons in a table that can be
@@ -595,12 +595,12 @@ class ImportDialog(QDialog):
 
         def work(task: ops.Task) -> ImportReport:
             if kind == "orders":
-                return svc.import_orders(path, platform=preset, valid_only=rejects,
+                return svc.imports.orders(path, platform=preset, valid_only=rejects,
                                          progress=task.progress, cancel=task.cancelled)
             if kind == "products":
-                return svc.import_products(path, progress=task.progress,
+                return svc.imports.products(path, progress=task.progress,
                                            cancel=task.cancelled)
-            return svc.import_supply(path, progress=task.progress, cancel=task.cancelled)
+            return svc.imports.supply(path, progress=task.progress, cancel=task.cancelled)
 
         self._start("import", work, self._imported, self._import_failed,
                     self.tr("Importing %1…").replace("%1", path.name))

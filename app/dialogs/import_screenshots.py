@@ -107,7 +107,7 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
                 svc = Service(db, clock=fixed_clock(datetime(2026, 11, 22, 4, 0, tzinfo=UTC)))
                 campaign = json.loads((data / "campaigns" / "douyin_down_jacket.json")
                                       .read_text(encoding="utf-8"))
-                svc.create_campaign(campaign)
+                svc.campaigns.create(campaign)
                 for lang in langs:
                     i18n.apply_language("zh_CN" if lang == "zh" else "en")
                     dlg = ImportDialog(svc, path=data / "douyin_orders.xlsx")

@@ -61,10 +61,10 @@ def read_settings_data(svc: Service | None) -> SettingsData:
     profiles = {}
     for code in labels.PLATFORMS:
         try:
-            profiles[code] = svc.profile(code)
+            profiles[code] = svc.shop.profile(code)
         except NotFound:
             continue
-    return SettingsData(svc.shop(), profiles)
+    return SettingsData(svc.shop.get(), profiles)
 
 
 def _rule_text(value: Any) -> str:
@@ -321,10 +321,10 @@ class SettingsDialog(QDialog):
 
         def write(_task: ops.Task) -> Any:
             if shop_changes:
-                svc.update_shop(**shop_changes)
+                svc.shop.update(**shop_changes)
             for code, overrides in rule_changes.items():
-                svc.set_rule_override(code, overrides)
-            return svc.shop()
+                svc.shop.set_rule_override(code, overrides)
+            return svc.shop.get()
 
         self.buttons.setEnabled(False)
 

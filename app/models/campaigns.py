@@ -1,4 +1,4 @@
-"""The campaigns table: one row per ``svc.list_campaigns()`` entry, with its figures."""
+"""The campaigns table: one row per ``svc.campaigns.all()`` entry, with its figures."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stock per SKU (``svc.stock_overview()``) and supply batches (``svc.list_supply()``)."""
+"""Stock per SKU (``svc.stock.overview()``) and supply batches (``svc.stock.supply()``)."""
 
 from __future__ import annotations
 

@@ -45,8 +45,8 @@ class OrderPage:
 
 def load(svc: Service, flt: OrderFilter, limit: int = PAGE) -> OrderPage:
     """Count and first page for ``flt`` (runs on the worker)."""
-    total = svc.count_orders(flt)
-    rows = svc.list_orders(flt, limit=limit, offset=0) if total else []
+    total = svc.orders.count(flt)
+    rows = svc.orders.find(flt, limit=limit, offset=0) if total else []
     return OrderPage(flt, total, rows)
 
 
@@ -115,7 +115,7 @@ class OrderTableModel(QAbstractTableModel):
         assert self._svc is not None
         start = len(self._rows)
         want = min(self.page_size, self._total - start)
-        more = self._svc.list_orders(self._filter, limit=want, offset=start)
+        more = self._svc.orders.find(self._filter, limit=want, offset=start)
         if len(more) < want:
             # Orders were closed or removed since the count: what we have is all.
             self._total = start + len(more)

@@ -61,8 +61,8 @@ class AlertsPage(Page):
         from presale_engine.service import OrderFilter
 
         svc = ctx.svc
-        return (svc.count_orders(OrderFilter(overdue=True)),
-                svc.count_orders(OrderFilter(due_within_hours=48)))
+        return (svc.orders.count(OrderFilter(overdue=True)),
+                svc.orders.count(OrderFilter(due_within_hours=48)))
 
     def apply(self, data: Any) -> None:
         self.counts = data

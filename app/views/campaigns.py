@@ -257,10 +257,10 @@ class CampaignsPage(Page):
         self._select_after_load = None
 
         def fetch(_task: Any) -> tuple[list[CampaignRow], CampaignDetail | None]:
-            rows = ctx.svc.list_campaigns()
+            rows = ctx.svc.campaigns.all()
             ids = [r.id for r in rows]
             target = want if want in ids else (ids[0] if ids else None)
-            return rows, ctx.svc.get_campaign(target) if target is not None else None
+            return rows, ctx.svc.campaigns.get(target) if target is not None else None
 
         self.run(fetch, self._applied)
 
@@ -301,7 +301,7 @@ class CampaignsPage(Page):
             if current is not None and current.id == detail.id:
                 self.detail.show_detail(detail)
 
-        ops.run(lambda _t: ctx.svc.get_campaign(row.id), parent=self, on_success=show)
+        ops.run(lambda _t: ctx.svc.campaigns.get(row.id), parent=self, on_success=show)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Campaigns"))
@@ -406,7 +406,7 @@ class CampaignsPage(Page):
         if answer is None:
             return
         name, shift = answer
-        self.run(lambda _t: ctx.svc.duplicate_campaign(row.id, name=name, shift_days=shift),
+        self.run(lambda _t: ctx.svc.campaigns.duplicate(row.id, name=name, shift_days=shift),
                  lambda new_id: self._after_write(
                      self.tr("Created draft campaign #%1").replace("%1", str(new_id)),
                      new_id),
@@ -441,10 +441,10 @@ class CampaignsPage(Page):
                 return
         svc = ctx.svc
         calls: dict[str, Callable[[], str]] = {
-            "submit": lambda: svc.submit_campaign(row.id),
-            "approve": lambda: svc.approve_campaign(row.id),
-            "reject": lambda: svc.reject_campaign(row.id, reason),
-            "cancel": lambda: svc.cancel_campaign(row.id, reason),
+            "submit": lambda: svc.campaigns.submit(row.id),
+            "approve": lambda: svc.campaigns.approve(row.id),
+            "reject": lambda: svc.campaigns.reject(row.id, reason),
+            "cancel": lambda: svc.campaigns.cancel(row.id, reason),
         }
         call = calls[action]
         self.run(lambda _t: call(),
@@ -474,7 +474,7 @@ class CampaignsPage(Page):
             path += ".json"
 
         def write(_task: Any) -> str:
-            definition = ctx.svc.export_campaign(row.id)
+            definition = ctx.svc.campaigns.definition(row.id)
             Path(path).write_text(json.dumps(definition, ensure_ascii=False, indent=2) + "\n",
                                   encoding="utf-8")
             return path
@@ -496,8 +496,8 @@ class CampaignsPage(Page):
 
         def create(_task: Any) -> tuple[int, list[Any]]:
             definition = read_definition(path)
-            cid = ctx.svc.create_campaign(definition)
-            warnings = ctx.svc.check_campaign(ctx.svc.export_campaign(cid),
+            cid = ctx.svc.campaigns.create(definition)
+            warnings = ctx.svc.campaigns.check(ctx.svc.campaigns.definition(cid),
                                               exclude_id=cid).warnings
             return cid, warnings
 

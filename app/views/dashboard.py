@@ -1,6 +1,6 @@
 """Dashboard: the shop's key figures at a glance; each figure card opens its orders.
 
-The figures are counts the service already answers (``count_orders`` with a filter,
+The figures are counts the service already answers (``svc.orders.count`` with a filter,
 ``list_campaigns``), gathered in one op on the worker.
 """
 
@@ -52,8 +52,8 @@ def gather_figures(ctx: DeskContext) -> Figures:
 
     svc = ctx.svc
     now = svc.now()
-    by_status = {s: svc.count_orders(OrderFilter(statuses=[s])) for s in labels.ORDER_STATUSES}
-    campaigns = svc.list_campaigns()
+    by_status = {s: svc.orders.count(OrderFilter(statuses=[s])) for s in labels.ORDER_STATUSES}
+    campaigns = svc.campaigns.all()
     camp_status: dict[str, int] = {}
     deposits: dict[str, Decimal] = {}
     active = 0
@@ -64,9 +64,9 @@ def gather_figures(ctx: DeskContext) -> Figures:
         if c.status == "approved" and (c.ends is None or c.ends >= now):
             active += 1
     return Figures(
-        shop_name=ctx.shop.name, now=now, total=svc.count_orders(),
-        overdue=svc.count_orders(OrderFilter(overdue=True)),
-        due_48h=svc.count_orders(OrderFilter(due_within_hours=48)),
+        shop_name=ctx.shop.name, now=now, total=svc.orders.count(),
+        overdue=svc.orders.count(OrderFilter(overdue=True)),
+        due_48h=svc.orders.count(OrderFilter(due_within_hours=48)),
         by_status=by_status, campaigns_by_status=camp_status, active_campaigns=active,
         deposits=deposits)
 

@@ -82,7 +82,7 @@ class InventoryPage(Page):
         return self.tr("Inventory")
 
     def fetch(self, ctx: DeskContext) -> Any:
-        return ctx.svc.stock_overview(), ctx.svc.list_supply()
+        return ctx.svc.stock.overview(), ctx.svc.stock.supply()
 
     def apply(self, data: Any) -> None:
         stock, supply = data

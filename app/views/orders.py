@@ -192,7 +192,7 @@ class OrdersPage(Page):
             t0 = time.perf_counter()
             names = None
             if need_campaigns:
-                names = [(c.id, c.name) for c in ctx.svc.list_campaigns()]
+                names = [(c.id, c.name) for c in ctx.svc.campaigns.all()]
             page = load(ctx.svc, flt, page_size)
             self.fetch_seconds = time.perf_counter() - t0
             return page, names

@@ -1,7 +1,7 @@
 """The campaign wizard: six pages, validated live by the engine, saved only on Finish.
 
 Every change rebuilds the definition dict (the campaign file's format) from the form and,
-after a short pause, asks ``Service.check_campaign`` about it. Each issue is shown under
+after a short pause, asks ``Service.campaigns.check`` about it. Each issue is shown under
 the widget its ``field`` path names; errors block Next on the page that owns the field
 and on every later page. While a later page's fields cannot be read yet (no price typed
 so far), the check is repeated with stand-in values there, so the rules about what is
@@ -54,7 +54,7 @@ class CampaignWizard(QWizard):
     """Create (or, with ``campaign_id``, edit) a presale campaign.
 
     ``definition`` pre-fills the pages (a campaign file's dict, e.g. a sample file or
-    ``Service.export_campaign`` for a duplicate); with ``campaign_id`` alone the stored
+    ``Service.campaigns.definition`` for a duplicate); with ``campaign_id`` alone the stored
     campaign is loaded and Finish calls ``update_campaign``. After Finish, ``created_id``
     holds the campaign's id and ``campaignSaved(id)`` has been emitted.
     """
@@ -73,10 +73,10 @@ class CampaignWizard(QWizard):
         self.confirm_discard = True
         self.names = Names(self)
         self.texts = IssueTexts(self)
-        shop = service.shop()
+        shop = service.shop.get()
         self.shop_currency = shop.currency
         self.shop_timezone = shop.timezone
-        self.products: list[ProductView] = service.list_products()
+        self.products: list[ProductView] = service.stock.products()
         self._by_sku = {p.sku: p for p in self.products}
         self._profiles: dict[str, PlatformProfile | None] = {}
         self._item_extras: dict[str, dict[str, Any]] = {}
@@ -121,10 +121,10 @@ class CampaignWizard(QWizard):
             self.tr("Check everything once more. Nothing is saved until you press “%1”.")
             .replace("%1", self.buttonText(QWizard.WizardButton.FinishButton)))
 
-        self.schedule.set_defaults(service.now().astimezone(service.shop_tz()))
+        self.schedule.set_defaults(service.now().astimezone(service.shop.tz()))
         self.basics_changed()
         if definition is None and campaign_id is not None:
-            definition = service.export_campaign(campaign_id)
+            definition = service.campaigns.definition(campaign_id)
         if definition is not None:
             self.load_definition(definition)
         self._loading = False
@@ -181,7 +181,7 @@ class CampaignWizard(QWizard):
     def profile(self, code: str) -> PlatformProfile | None:
         if code not in self._profiles:
             try:
-                self._profiles[code] = self.service.profile(code)
+                self._profiles[code] = self.service.shop.profile(code)
             except PresaleError:
                 self._profiles[code] = None
         return self._profiles[code]
@@ -280,7 +280,7 @@ class CampaignWizard(QWizard):
     def _check(self, defn: dict[str, Any]
                ) -> tuple[list[Issue], Campaign | None, Campaign | None]:
         """Issues, the campaign as read (or None) and a campaign to word issues with."""
-        real = self.service.check_campaign(defn, exclude_id=self.campaign_id)
+        real = self.service.campaigns.check(defn, exclude_id=self.campaign_id)
         issues = [*real.errors, *real.warnings]
         campaign, _ = parse_definition(defn)
         if campaign is not None or not real.errors:
@@ -291,7 +291,7 @@ class CampaignWizard(QWizard):
         probe_campaign, _ = parse_definition(probe)
         if probe_campaign is None:
             return issues, None, None
-        checked = self.service.check_campaign(probe, exclude_id=self.campaign_id)
+        checked = self.service.campaigns.check(probe, exclude_id=self.campaign_id)
 
         def stood_in(fld: str) -> bool:
             return any(fld == r or fld.startswith((f"{r}.", f"{r}[")) for r in replaced)
@@ -312,7 +312,7 @@ class CampaignWizard(QWizard):
         The list is read once: the wizard is modal, the shop's campaigns stay put.
         """
         if self._campaign_rows is None:
-            self._campaign_rows = self.service.list_campaigns()
+            self._campaign_rows = self.service.campaigns.all()
         window = campaign.presale_window if campaign else None
         for row in self._campaign_rows:
             if (row.id == self.campaign_id or row.status in ("cancelled", "rejected")
@@ -336,9 +336,9 @@ class CampaignWizard(QWizard):
         defn = self.definition()
         try:
             if self.campaign_id is None:
-                cid = self.service.create_campaign(defn)
+                cid = self.service.campaigns.create(defn)
             else:
-                self.service.update_campaign(self.campaign_id, defn)
+                self.service.campaigns.update(self.campaign_id, defn)
                 cid = self.campaign_id
         except CampaignInvalid as e:
             facts = self._facts(defn, parse_definition(defn)[0])

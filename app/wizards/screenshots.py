@@ -93,7 +93,7 @@ def demo_service(db_url: str) -> Service:
     svc = Service(open_database(db_url),
                   clock=fixed_clock(datetime(2026, 10, 10, 4, 0, tzinfo=UTC)))
     for sku, name, variant, on_hand, sold in PRODUCTS:
-        svc.add_product(sku, name, variant=variant, platform="douyin", on_hand=on_hand,
+        svc.stock.add_product(sku, name, variant=variant, platform="douyin", on_hand=on_hand,
                         sales_30d=sold, list_price=Decimal("1099.00"))
     return svc
 

@@ -1,22 +1,31 @@
-"""What every use case needs: the database, the clock, the actor, the shop, the audit."""
+"""What every part of the service shares: the database, the clock, the actor.
+
+``Service`` (``__init__.py``) is composed of parts, one per area (``svc.shop``,
+``svc.campaigns``, ``svc.orders``…). A part is a small class over the shared database
+and clock; it talks to the other parts through their public methods, or through the
+session-level helper functions their modules export when one use case (one
+transaction) spans two areas. Each public method of a part is one use case: one
+transaction and an audit or history row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import InputError, NotFound
-from ..platforms import PlatformProfile, base_platform, known_profiles, profile_for
 from ..store.db import Database
 from ..store.models import Audit, Shop
-from .views import ShopView
+
+if TYPE_CHECKING:
+    from . import Service
 
 Clock = Callable[[], datetime]
+
+DEFAULT_SHOP_NAME = "My shop"
 
 
 def system_clock() -> datetime:
@@ -29,100 +38,35 @@ def fixed_clock(at: datetime) -> Clock:
     return lambda: at
 
 
-class ServiceBase:
-    """Holds the database, the clock (tests and ``--now`` pass a fixed one) and the actor."""
+def shop_row(s: Session, now: datetime) -> Shop:
+    """The shop of this database (one per file; created on first use at ``now``)."""
+    shop = s.execute(select(Shop).order_by(Shop.id).limit(1)).scalar_one_or_none()
+    if shop is None:
+        shop = Shop(name=DEFAULT_SHOP_NAME, timezone="Asia/Shanghai", currency="CNY",
+                    rule_overrides={}, created_at=now)
+        s.add(shop)
+        s.flush()
+    return shop
 
-    def __init__(self, db: Database, *, clock: Clock = system_clock,
-                 actor: str = "user") -> None:
-        self.db = db
-        self.clock = clock
-        self.actor = actor
+
+class Part:
+    """One area of use cases over the service's database and clock."""
+
+    def __init__(self, svc: Service) -> None:
+        self.svc = svc
+        self.db: Database = svc.db
+
+    @property
+    def actor(self) -> str:
+        return self.svc.actor
 
     def now(self) -> datetime:
-        return self.clock()
+        return self.svc.now()
 
-    # ------------------------------------------------------------------ shop
     def _shop(self, s: Session) -> Shop:
-        """The shop of this database (one per file; created on first use)."""
-        shop = s.execute(select(Shop).order_by(Shop.id).limit(1)).scalar_one_or_none()
-        if shop is None:
-            shop = Shop(name="My shop", timezone="Asia/Shanghai", currency="CNY",
-                        rule_overrides={}, created_at=self.now())
-            s.add(shop)
-            s.flush()
-        return shop
+        return shop_row(s, self.now())
 
-    def shop(self) -> ShopView:
-        with self.db.session() as s:
-            sh = self._shop(s)
-            return ShopView(sh.id, sh.name, sh.timezone, sh.currency, dict(sh.rule_overrides))
-
-    def shop_tz(self) -> ZoneInfo:
-        return ZoneInfo(self.shop().timezone)
-
-    def update_shop(self, *, name: str | None = None, timezone: str | None = None,
-                    currency: str | None = None) -> ShopView:
-        from ..money import known_currency
-
-        if timezone is not None:
-            try:
-                ZoneInfo(timezone)
-            except Exception:
-                raise InputError(f"unknown time zone '{timezone}'") from None
-        if currency is not None and not known_currency(currency):
-            raise InputError(f"unknown currency '{currency}'")
-        with self.db.session() as s:
-            sh = self._shop(s)
-            before = {"name": sh.name, "timezone": sh.timezone, "currency": sh.currency}
-            if name is not None:
-                sh.name = name
-            if timezone is not None:
-                sh.timezone = timezone
-            if currency is not None:
-                sh.currency = currency.upper()
-            self._audit(s, "shop.update", "shop", sh.id, {"before": before})
-        return self.shop()
-
-    def set_rule_override(self, profile: str, overrides: dict[str, Any]) -> PlatformProfile:
-        """Override platform rules for this shop (``{}`` restores the defaults)."""
-        if profile not in known_profiles():
-            raise InputError(f"unknown platform profile '{profile}'")
-        try:
-            result = profile_for(profile, overrides)
-        except (ValueError, TypeError) as e:
-            raise InputError(str(e)) from None
-        with self.db.session() as s:
-            sh = self._shop(s)
-            all_over = dict(sh.rule_overrides)
-            if overrides:
-                all_over[profile] = overrides
-            else:
-                all_over.pop(profile, None)
-            sh.rule_overrides = all_over
-            self._audit(s, "shop.rules", "shop", sh.id, {"profile": profile,
-                                                          "overrides": overrides})
-        return result
-
-    def profile(self, code: str, s: Session | None = None) -> PlatformProfile:
-        if s is None:
-            with self.db.session() as s2:
-                return self.profile(code, s2)
-        if code not in known_profiles():
-            raise NotFound(f"unknown platform profile '{code}'")
-        over = self._shop(s).rule_overrides.get(code)
-        if over is None and code != base_platform(code):
-            over = None
-        return profile_for(code, over)
-
-    # ------------------------------------------------------------------ audit
     def _audit(self, s: Session, action: str, entity: str, entity_id: int | None,
                detail: dict[str, Any] | None = None) -> None:
         s.add(Audit(at=self.now(), actor=self.actor, action=action, entity=entity,
                     entity_id=entity_id, detail=detail or {}))
-
-    def audit_log(self, limit: int = 100) -> list[dict[str, Any]]:
-        with self.db.session() as s:
-            rows = s.execute(select(Audit).order_by(Audit.id.desc()).limit(limit)).scalars()
-            return [{"at": a.at.isoformat(), "actor": a.actor, "action": a.action,
-                     "entity": a.entity, "entity_id": a.entity_id, "detail": a.detail}
-                    for a in rows]

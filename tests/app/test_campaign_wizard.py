@@ -48,17 +48,17 @@ def service(tmp_path: Path) -> Iterator[Service]:
     db = open_database(f"sqlite:///{tmp_path / 'wizard.sqlite3'}")
     svc = Service(db, clock=fixed_clock(NOW), actor="test")
     for sku, variant in zip(JACKETS, ("黑色 M", "黑色 L", "白色 M"), strict=True):
-        svc.add_product(sku, "星河羽绒服", variant=variant, platform="douyin", on_hand=30,
+        svc.stock.add_product(sku, "星河羽绒服", variant=variant, platform="douyin", on_hand=30,
                         sales_30d=200)
-    svc.add_product("EAR-STAR-01", "闪星 925银耳钉", platform="jd", on_hand=500,
+    svc.stock.add_product("EAR-STAR-01", "闪星 925银耳钉", platform="jd", on_hand=500,
                     sales_30d=2000)
-    svc.add_product("ICE-200-WHT", "雪峰碎冰机", platform="taobao", on_hand=50,
+    svc.stock.add_product("ICE-200-WHT", "雪峰碎冰机", platform="taobao", on_hand=50,
                     sales_30d=800)
-    svc.add_product("XMAS-BOX-01", "Starlight gift box", variant="red", platform="tiktok",
+    svc.stock.add_product("XMAS-BOX-01", "Starlight gift box", variant="red", platform="tiktok",
                     sales_30d=500)
-    svc.add_product("XMAS-BOX-02", "Starlight gift box", variant="gold", platform="tiktok",
+    svc.stock.add_product("XMAS-BOX-02", "Starlight gift box", variant="gold", platform="tiktok",
                     sales_30d=400)
-    svc.add_product("SCF-002-RED", "羊绒围巾", variant="红色", on_hand=60,
+    svc.stock.add_product("SCF-002-RED", "羊绒围巾", variant="红色", on_hand=60,
                     list_price=Decimal("399.00"))
     yield svc
     db.dispose()
@@ -280,14 +280,14 @@ def test_douyin_deposit_campaign_from_first_page_to_finish(qtbot: Any,
     assert review.promise_zh.text() == "预售商品，尾款支付后10天内发货"
     assert review.promise_en.text() == ("Pre-order item, ships within 10 days after the "
                                         "balance is paid")
-    assert service.list_campaigns() == [], "nothing is saved before Finish"
+    assert service.campaigns.all() == [], "nothing is saved before Finish"
     with qtbot.waitSignal(w.campaignSaved) as saved:
         click(qtbot, w, FINISH)
     assert w.created_id is not None
     assert saved.args == [w.created_id]
     assert w.result() == QWizard.DialogCode.Accepted
 
-    exported = service.export_campaign(w.created_id)
+    exported = service.campaigns.definition(w.created_id)
     assert exported["name"] == "星河羽绒服 双11定金预售"
     assert (exported["platform"], exported["type"], exported["purpose"]) == (
         "douyin", "deposit", "test")
@@ -304,7 +304,7 @@ def test_douyin_deposit_campaign_from_first_page_to_finish(qtbot: Any,
     assert exported["ship"] == {"mode": "after_payment", "days": 10}
     assert (exported["timezone"], exported["reservation"], exported["per_buyer_limit"],
             exported["audience"]) == ("Asia/Shanghai", "reserve_stock", 2, "everyone")
-    detail = service.get_campaign(w.created_id)
+    detail = service.campaigns.get(w.created_id)
     assert detail.status == "draft"
     assert str(detail.campaign.item("YRF-001-BLK-M").pricing.deposit_value) == "150.00"
 
@@ -315,7 +315,7 @@ def test_sku_already_in_an_overlapping_campaign_shows_on_its_row(
         qtbot: Any, service: Service, sample: Any) -> None:
     existing = sample("douyin_down_jacket.json")
     existing["deposit_window"] = {"start": "2026-10-11T00:00:00", "end": "2026-10-31T23:59:59"}
-    cid = service.create_campaign(existing)
+    cid = service.campaigns.create(existing)
 
     w = open_wizard(qtbot, service)
     fill_basics(qtbot, w, name="Second jacket presale")
@@ -348,7 +348,7 @@ def test_sku_already_in_an_overlapping_campaign_shows_on_its_row(
 
 def test_a_later_window_change_that_clashes_blocks_until_fixed(
         qtbot: Any, service: Service, sample: Any) -> None:
-    service.create_campaign(sample("douyin_down_jacket.json"))  # Oct 20 - Nov 3
+    service.campaigns.create(sample("douyin_down_jacket.json"))  # Oct 20 - Nov 3
     w = open_wizard(qtbot, service)
     fill_basics(qtbot, w)
     go_next(qtbot, w)
@@ -416,7 +416,7 @@ def test_full_payment_hides_the_deposit_fields(qtbot: Any, service: Service) -> 
     assert "deposit_window" not in defn
     assert "balance_window" not in defn
     click(qtbot, w, FINISH)
-    exported = service.export_campaign(w.created_id)
+    exported = service.campaigns.definition(w.created_id)
     assert exported["type"] == "full"
     assert exported["items"] == [{"sku": "EAR-STAR-01", "price": "19.90", "cap": 1000}]
     assert exported["sale_window"] == {"start": "2026-11-05T00:00:00",
@@ -475,7 +475,7 @@ def test_tiers_editor_produces_the_tier_list(qtbot: Any, service: Service) -> No
     for _ in range(3):
         go_next(qtbot, w)
     click(qtbot, w, FINISH)
-    stored = service.export_campaign(w.created_id)["items"][0]
+    stored = service.campaigns.definition(w.created_id)["items"][0]
     assert stored["tiers"] == item["tiers"]
 
 
@@ -582,7 +582,7 @@ def test_prefill_from_a_sample_file_reads_back_the_same_campaign(
         tick(qtbot, w.review.ack_check)
     click(qtbot, w, FINISH)
     direct = parse_definition(defn)[0]
-    assert service.get_campaign(w.created_id).campaign == direct
+    assert service.campaigns.get(w.created_id).campaign == direct
 
 
 def test_prefill_shows_tiers_and_deposit_terms(qtbot: Any, service: Service,
@@ -601,7 +601,7 @@ def test_prefill_shows_tiers_and_deposit_terms(qtbot: Any, service: Service,
 
 def test_edit_mode_updates_without_clashing_with_itself(qtbot: Any, service: Service,
                                                         sample: Any) -> None:
-    cid = service.create_campaign(sample("douyin_down_jacket.json"))
+    cid = service.campaigns.create(sample("douyin_down_jacket.json"))
     w = open_wizard(qtbot, service, campaign_id=cid)  # loads the stored campaign itself
     assert w.windowTitle() == "Edit presale campaign"
     assert w.sku_page.skus() == list(JACKETS)
@@ -615,8 +615,8 @@ def test_edit_mode_updates_without_clashing_with_itself(qtbot: Any, service: Ser
         go_next(qtbot, w)
     click(qtbot, w, FINISH)
     assert w.created_id == cid
-    assert service.export_campaign(cid)["ship"] == {"mode": "after_payment", "days": 12}
-    assert len(service.list_campaigns()) == 1
+    assert service.campaigns.definition(cid)["ship"] == {"mode": "after_payment", "days": 12}
+    assert len(service.campaigns.all()) == 1
 
 
 # --------------------------------------------------------------------------- leaving
@@ -643,7 +643,7 @@ def test_cancel_saves_nothing(qtbot: Any, service: Service,
     assert w.result() == QWizard.DialogCode.Rejected
     assert len(asked) == 2
     assert w.created_id is None
-    assert service.list_campaigns() == []
+    assert service.campaigns.all() == []
 
 
 def test_untouched_wizard_cancels_without_asking(qtbot: Any, service: Service,
@@ -654,7 +654,7 @@ def test_untouched_wizard_cancels_without_asking(qtbot: Any, service: Service,
     w.confirm_discard = True
     click(qtbot, w, CANCEL)
     assert not w.isVisible()
-    assert service.list_campaigns() == []
+    assert service.campaigns.all() == []
 
 
 def test_refused_save_shows_the_errors_and_stays(qtbot: Any, service: Service,
@@ -669,7 +669,7 @@ def test_refused_save_shows_the_errors_and_stays(qtbot: Any, service: Service,
     def create(defn: Any) -> int:
         raise CampaignInvalid(refused)
 
-    monkeypatch.setattr(service, "create_campaign", create)
+    monkeypatch.setattr(service.campaigns, "create", create)
     click(qtbot, w, FINISH)
     assert w.isVisible()
     assert w.currentId() == 5

@@ -54,7 +54,7 @@ def bad_csv(tmp_path: Path) -> Path:
 def douyin_campaign(empty_svc: Any, shared_data: Path) -> int:
     definition = json.loads((shared_data / "campaigns" / "douyin_down_jacket.json")
                             .read_text("utf-8"))
-    return int(empty_svc.create_campaign(definition))
+    return int(empty_svc.campaigns.create(definition))
 
 
 def open_dialog(qtbot: Any, svc: Any, path: Path | None = None) -> ImportDialog:
@@ -109,7 +109,7 @@ def test_douyin_preview_then_import_on_the_worker(qtbot: Any, threaded_ops: Any,
     assert mapping["承诺发货时间"].field == "promised_ship_at"
     assert mapping["商品ID"].state == "extra"
     assert not dlg.tabs.isTabVisible(2)  # no problems
-    assert empty_svc.count_orders() == 0  # the preview wrote nothing
+    assert empty_svc.orders.count() == 0  # the preview wrote nothing
 
     assert dlg.import_button.isEnabled()
     gate = threading.Event()  # holds the worker, so the dialog is seen while it waits
@@ -124,8 +124,8 @@ def test_douyin_preview_then_import_on_the_worker(qtbot: Any, threaded_ops: Any,
     report = blocker.args[0]
     assert (report.created, report.updated, report.rejected, report.platform) == (
         40, 0, 0, "douyin")
-    assert empty_svc.count_orders() == 40
-    assert {o.campaign_id for o in empty_svc.list_orders(limit=None)} == {douyin_campaign}
+    assert empty_svc.orders.count() == 40
+    assert {o.campaign_id for o in empty_svc.orders.find(limit=None)} == {douyin_campaign}
     assert not dlg.busy
     assert dlg.tabs.currentWidget() is dlg.result_page
     assert "Imported: 40 created, 0 updated, 0 unchanged." in dlg.summary_label.text()
@@ -151,7 +151,7 @@ def test_cancelled_import_writes_nothing_and_frees_the_dialog(
     assert blocker.args == [None]
     assert not dlg.busy
     assert "The import was cancelled; nothing was imported." in dlg.summary_label.text()
-    assert empty_svc.count_orders() == 0
+    assert empty_svc.orders.count() == 0
     assert dlg.close_button.isEnabled()
     assert dlg.import_button.isEnabled()
 
@@ -182,7 +182,7 @@ def test_bad_csv_shows_the_errors_then_imports_the_valid_rows(
     assert error_cells(dlg) == [("4", "qty", "两件")]  # row 4 of the sheet (1 is the header)
     assert dlg.errors_model.data(dlg.errors_model.index(0, 3)) == "not a whole number of items"
     assert "Nothing was imported. Rows with problems: 1." in dlg.summary_label.text()
-    assert empty_svc.count_orders() == 0
+    assert empty_svc.orders.count() == 0
     assert shown.messages == []  # the table says it all; no message box
 
     # Save the errors for whoever fixes the file.
@@ -204,7 +204,7 @@ def test_bad_csv_shows_the_errors_then_imports_the_valid_rows(
         qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
     report = blocker.args[0]
     assert (report.created, report.rejected, report.rejects_file) == (5, 1, str(rejects))
-    assert empty_svc.count_orders() == 5
+    assert empty_svc.orders.count() == 5
     assert rejects.is_file()
     assert str(rejects) in dlg.result_label.text()
     assert [k for k, *_ in shown.messages] == ["save_file", "save_file"]
@@ -216,7 +216,7 @@ def test_valid_only_needs_a_rejects_file(qtbot: Any, sync_ops: Any, empty_svc: A
     dlg.valid_only_check.setChecked(True)
     shown.answers["save_file"] = ("", "")  # the user cancels the file dialog
     dlg.start_import()
-    assert empty_svc.count_orders() == 0
+    assert empty_svc.orders.count() == 0
     assert dlg.report is None
     assert dlg.refused is None
 
@@ -235,7 +235,7 @@ def test_unknown_status_values_are_listed_and_block_valid_only(
     dlg.start_import()
     assert dlg.refused is not None
     assert dlg.refused.unknown_statuses == ["挂起"]
-    assert empty_svc.count_orders() == 0
+    assert empty_svc.orders.count() == 0
 
 
 def test_unreadable_file_is_explained_in_the_dialog(qtbot: Any, sync_ops: Any,
@@ -304,7 +304,7 @@ def test_products_then_supply_import(qtbot: Any, sync_ops: Any, empty_svc: Any,
     dlg.start_import()
     assert dlg.report is not None
     assert (dlg.report.kind, dlg.report.created) == ("supply", 7)
-    assert len(empty_svc.list_supply()) == 7
+    assert len(empty_svc.stock.supply()) == 7
 
 
 def test_choose_file_uses_the_file_dialog(qtbot: Any, sync_ops: Any, empty_svc: Any,
@@ -424,7 +424,7 @@ def test_a_renamed_column_is_mapped_by_hand_and_saved(
         qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
     report = blocker.args[0]
     assert (report.created, report.rejected, report.platform) == (40, 0, "douyin")
-    assert empty_svc.count_orders() == 40
+    assert empty_svc.orders.count() == 40
     # A later import of a file laid out this way finds the mapping by itself.
     again = open_dialog(qtbot, empty_svc, path)
     assert again.preview is not None
@@ -474,7 +474,7 @@ def test_an_unknown_status_is_given_a_meaning_and_saved(
     dlg.start_import()
     assert dlg.report is not None
     assert (dlg.report.created, dlg.report.rejected) == (40, 0)
-    by_no = {o.order_no: o for o in empty_svc.list_orders(limit=None)}
+    by_no = {o.order_no: o for o in empty_svc.orders.find(limit=None)}
     assert by_no["6934520299815629378"].status == "cancelled_by_seller"  # sheet row 3
     assert by_no["6934512094788948184"].status == "shipped"  # row 2, as the file says
 
@@ -616,7 +616,7 @@ def test_dropping_a_file_on_the_main_window_opens_the_dialog(window: Any, qtbot:
 
 
 def test_import_refreshes_the_main_window(window: Any, svc: Any, shared_data: Path) -> None:
-    before = svc.count_orders()
+    before = svc.orders.count()
     window.act_import.trigger()
     dlg = window.import_dialog
     assert isinstance(dlg, ImportDialog)

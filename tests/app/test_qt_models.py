@@ -15,7 +15,7 @@ from app.models.orders import OrderTableModel, load
 def test_campaign_model(qtmodeltester: Any, svc: Any, ctx: Any) -> None:
     model = CampaignTableModel()
     model.tz = ctx.tz
-    rows = svc.list_campaigns()
+    rows = svc.campaigns.all()
     model.set_rows(rows)
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == len(rows) > 0
@@ -28,12 +28,12 @@ def test_campaign_model(qtmodeltester: Any, svc: Any, ctx: Any) -> None:
 
 def test_stock_and_supply_models(qtmodeltester: Any, svc: Any) -> None:
     stock = StockTableModel()
-    stock.set_rows(svc.stock_overview())
+    stock.set_rows(svc.stock.overview())
     qtmodeltester.check(stock, force_py=True)
     supply = SupplyTableModel()
-    supply.set_rows(svc.list_supply())
+    supply.set_rows(svc.stock.supply())
     qtmodeltester.check(supply, force_py=True)
-    assert stock.rowCount() == len(svc.stock_overview())
+    assert stock.rowCount() == len(svc.stock.overview())
 
 
 def _order_model(svc: Any, ctx: Any, page_size: int, **filter_args: Any) -> OrderTableModel:
@@ -53,7 +53,7 @@ def test_order_model_passes_the_model_tester_while_fetching(qtmodeltester: Any, 
 
 
 def test_order_model_fetches_pages_until_all_are_loaded(svc: Any, ctx: Any) -> None:
-    total = svc.count_orders()
+    total = svc.orders.count()
     model = _order_model(svc, ctx, 64)
     assert model.total == total
     assert model.rowCount() == 64
@@ -64,12 +64,12 @@ def test_order_model_fetches_pages_until_all_are_loaded(svc: Any, ctx: Any) -> N
         model.fetchMore(QModelIndex())
     assert model.rowCount() == total
     ids = [model.order_at(r).id for r in range(model.rowCount())]
-    assert ids == [o.id for o in svc.list_orders(limit=None)]  # the engine's order, no gaps
+    assert ids == [o.id for o in svc.orders.find(limit=None)]  # the engine's order, no gaps
 
 
 def test_order_model_shows_money_exactly_and_highlights_overdue(svc: Any, ctx: Any) -> None:
     model = _order_model(svc, ctx, 50, overdue=True)
-    assert model.total == svc.count_orders(_filter(overdue=True)) > 0
+    assert model.total == svc.orders.count(_filter(overdue=True)) > 0
     o = model.order_at(0)
     assert o.overdue
     total_col = model.columns.index("total")

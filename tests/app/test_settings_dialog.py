@@ -31,7 +31,7 @@ def test_saves_the_shop_name_typed_in(qtbot: Any, dialog: SettingsDialog, svc: A
     qtbot.keyClicks(dialog.name_edit, "Star River Store")
     with qtbot.waitSignal(dialog.saved):
         _ok(qtbot, dialog)
-    assert svc.shop().name == "Star River Store"
+    assert svc.shop.get().name == "Star River Store"
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
 
 
@@ -42,14 +42,14 @@ def test_saves_a_chinese_shop_name_time_zone_and_currency(qtbot: Any, dialog: Se
     dialog.currency_combo.setCurrentText("sgd")
     with qtbot.waitSignal(dialog.saved) as blocker:
         _ok(qtbot, dialog)
-    shop = svc.shop()
+    shop = svc.shop.get()
     assert (shop.name, shop.timezone, shop.currency) == ("星河优品旗舰店", "Asia/Singapore", "SGD")
     assert blocker.args[0] == shop
 
 
 def test_saves_a_rule_override_and_keeps_the_others(qtbot: Any, dialog: SettingsDialog,
                                                     svc: Any) -> None:
-    svc.set_rule_override("douyin", {"recommended_max": 12})
+    svc.shop.set_rule_override("douyin", {"recommended_max": 12})
     dlg = SettingsDialog(read_settings_data(svc), svc)
     qtbot.addWidget(dlg)
     dlg.profile_combo.setCurrentIndex(dlg.profile_combo.findData("douyin"))
@@ -60,14 +60,14 @@ def test_saves_a_rule_override_and_keeps_the_others(qtbot: Any, dialog: Settings
     dlg.penalty_edit.setText("10.50")
     with qtbot.waitSignal(dlg.saved):
         _ok(qtbot, dlg)
-    douyin = svc.profile("douyin")
+    douyin = svc.shop.profile("douyin")
     assert (douyin.ship_days_max, douyin.recommended_max) == (20, 12)
-    assert str(svc.profile("tiktok").late_penalty) == "10.50"
-    assert svc.shop().rule_overrides["douyin"] == {"recommended_max": 12, "ship_days_max": 20}
+    assert str(svc.shop.profile("tiktok").late_penalty) == "10.50"
+    assert svc.shop.get().rule_overrides["douyin"] == {"recommended_max": 12, "ship_days_max": 20}
 
 
 def test_restore_defaults_removes_the_override(qtbot: Any, svc: Any, sync_ops: Any) -> None:
-    svc.set_rule_override("jd", {"ship_days_max": 10})
+    svc.shop.set_rule_override("jd", {"ship_days_max": 10})
     dlg = SettingsDialog(read_settings_data(svc), svc)
     qtbot.addWidget(dlg)
     dlg.profile_combo.setCurrentIndex(dlg.profile_combo.findData("jd"))
@@ -75,8 +75,8 @@ def test_restore_defaults_removes_the_override(qtbot: Any, svc: Any, sync_ops: A
     assert not dlg.ship_max.isEnabled()
     with qtbot.waitSignal(dlg.saved):
         _ok(qtbot, dlg)
-    assert "jd" not in svc.shop().rule_overrides
-    assert svc.profile("jd").ship_days_max == 30
+    assert "jd" not in svc.shop.get().rule_overrides
+    assert svc.shop.profile("jd").ship_days_max == 30
 
 
 def test_an_invalid_rule_is_refused_and_the_dialog_stays(qtbot: Any, dialog: SettingsDialog,
@@ -91,7 +91,7 @@ def test_an_invalid_rule_is_refused_and_the_dialog_stays(qtbot: Any, dialog: Set
     shown.errors.clear()
     assert dialog.isVisible()
     assert dialog.buttons.isEnabled()
-    assert "taobao" not in svc.shop().rule_overrides
+    assert "taobao" not in svc.shop.get().rule_overrides
 
 
 def test_language_and_shared_url_are_preferences(qtbot: Any, dialog: SettingsDialog) -> None:

@@ -43,7 +43,7 @@ def test_demo_fills_every_state_price_form_and_risk(demo: tuple[Service, Any]) -
     svc, report = demo
     assert report["orders"] == ORDERS
     assert (report["campaigns"], report["products"]) == (7, 11)
-    assert svc.count_orders() == ORDERS
+    assert svc.orders.count() == ORDERS
 
     with svc.db.session() as s:
         by_status = dict(s.execute(select(Order.status, func.count())
@@ -57,18 +57,18 @@ def test_demo_fills_every_state_price_form_and_risk(demo: tuple[Service, Any]) -
     assert by_kind["normal"] > 0
     assert payments == report["payments"] > ORDERS // 2
 
-    overdue = svc.count_orders(OrderFilter(overdue=True))
+    overdue = svc.orders.count(OrderFilter(overdue=True))
     assert 0 < overdue < ORDERS
-    assert all(o.overdue for o in svc.list_orders(OrderFilter(overdue=True), limit=50))
-    assert svc.count_orders(OrderFilter(due_within_hours=48)) > 0
+    assert all(o.overdue for o in svc.orders.find(OrderFilter(overdue=True), limit=50))
+    assert svc.orders.count(OrderFilter(due_within_hours=48)) > 0
 
-    batches = svc.list_supply()
+    batches = svc.stock.supply()
     assert len(batches) == report["supply_batches"] > 0
-    alloc = svc.allocate()
+    alloc = svc.stock.allocate()
     assert any(s.late for s in alloc.short)  # the white jacket's run is behind
 
     # every price form is on some campaign
-    camps = [svc.get_campaign(r.id) for r in svc.list_campaigns()]
+    camps = [svc.campaigns.get(r.id) for r in svc.campaigns.all()]
     items = [it.pricing for c in camps for it in c.campaign.items]
     assert any(p.tiers for p in items), "volume tiers"
     assert any(p.deposit is not None and p.deposit_value is not None
@@ -81,13 +81,13 @@ def test_demo_fills_every_state_price_form_and_risk(demo: tuple[Service, Any]) -
     assert {c.campaign.platform for c in camps} >= {"taobao", "jd", "douyin", "tiktok"}
     assert {c.status for c in camps} == {"approved", "submitted"}
     # the figures per campaign agree with the orders
-    for r in svc.list_campaigns():
-        assert r.orders == svc.count_orders(OrderFilter(campaign_id=r.id))
+    for r in svc.campaigns.all():
+        assert r.orders == svc.orders.count(OrderFilter(campaign_id=r.id))
 
 
 def test_demo_orders_are_consistent(demo: tuple[Service, Any]) -> None:
     svc, _ = demo
-    for o in svc.list_orders(limit=None):
+    for o in svc.orders.find(limit=None):
         if o.kind != "normal":  # full payment: deposit 0, balance = total
             assert o.total == o.deposit + o.balance
         if o.kind != "deposit":
@@ -102,7 +102,7 @@ def test_demo_orders_are_consistent(demo: tuple[Service, Any]) -> None:
             assert o.reserved == o.qty
             assert o.status in ("deposit_paid", "awaiting_balance", "balance_paid", "paid")
     # reservations never exceed the stock on hand
-    for row in svc.stock_overview():
+    for row in svc.stock.overview():
         assert row.reserved <= row.on_hand
 
 
@@ -116,4 +116,4 @@ def test_a_second_demo_into_the_same_database_is_refused(
     assert "already holds orders" in err
     assert "use a new database file" in err
     assert len(err.splitlines()) == 1
-    assert svc.count_orders() == ORDERS
+    assert svc.orders.count() == ORDERS

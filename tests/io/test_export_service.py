@@ -19,7 +19,6 @@ from presale_engine.io import read_table
 from presale_engine.io.export import ExportCancelled
 from presale_engine.io.order_exports import SHIP_FIELDS, ship_layout
 from presale_engine.service import OrderFilter
-from presale_engine.service.export_ops import ExportOps
 from presale_engine.store import queries as Q
 from presale_engine.store.models import Order
 
@@ -48,9 +47,7 @@ CAMPAIGN = {
 
 @pytest.fixture
 def xsvc(svc: Any) -> Any:
-    """The test service with the export use cases (until Service includes ExportOps)."""
-    if not isinstance(svc, ExportOps):
-        svc.__class__ = type("ServiceWithExports", (type(svc), ExportOps), {})
+    """The test service (the export use cases are ``svc.exports``)."""
     return svc
 
 
@@ -62,16 +59,16 @@ def scenario(xsvc: Any) -> dict[str, Any]:
     balance is 70 and the total 80; B-2: 50 with a deposit of 5 (balance 45).
     """
     svc = xsvc
-    svc.add_product("A-1", "星河 羽绒服", variant="黑色 M")
-    cid = svc.create_campaign(CAMPAIGN)
+    svc.stock.add_product("A-1", "星河 羽绒服", variant="黑色 M")
+    cid = svc.campaigns.create(CAMPAIGN)
     o: dict[str, int] = {}
 
     def place(key: str, sku: str, qty: int, buyer: str, at: str, **kw: Any) -> int:
-        o[key] = svc.place_order(cid, sku, qty, buyer=buyer, at=sh(at), **kw)
+        o[key] = svc.orders.place(cid, sku, qty, buyer=buyer, at=sh(at), **kw)
         return o[key]
 
     def ev(key: str, event: str, at: str, **kw: Any) -> None:
-        svc.transition_order(o[key], event, at=sh(at), **kw)
+        svc.orders.transition(o[key], event, at=sh(at), **kw)
 
     # o1: balance paid, due within 48 h (deadline 11-23 10:00); a 19-digit order number.
     place("o1", "A-1", 1, "=1+1", "2026-11-02T10:00", order_no=LONG_NO)
@@ -125,7 +122,7 @@ def _by_header(rows: list[list[Any]]) -> list[dict[str, Any]]:
 def test_export_orders_xlsx(scenario: dict[str, Any], tmp_path: Path) -> None:
     svc, o = scenario["svc"], scenario["o"]
     seen: list[tuple[int, int]] = []
-    report = svc.export_orders(tmp_path / "orders.xlsx",
+    report = svc.exports.orders(tmp_path / "orders.xlsx",
                                progress=lambda d, t: seen.append((d, t)))
     assert (report.rows, report.format, report.sheets) == (8, "xlsx", ("订单",))
     assert seen[-1] == (8, 8)
@@ -163,7 +160,7 @@ def test_export_orders_xlsx(scenario: dict[str, Any], tmp_path: Path) -> None:
 def test_export_orders_filtered_csv_en(scenario: dict[str, Any], tmp_path: Path) -> None:
     svc, cid = scenario["svc"], scenario["cid"]
     out = tmp_path / "overdue.csv"
-    report = svc.export_orders(out, OrderFilter(campaign_id=cid, overdue=True), lang="en")
+    report = svc.exports.orders(out, OrderFilter(campaign_id=cid, overdue=True), lang="en")
     assert report.rows == 1
     with out.open(encoding="utf-8-sig", newline="") as f:
         head, *lines = list(csv.reader(f))
@@ -175,7 +172,7 @@ def test_export_orders_filtered_csv_en(scenario: dict[str, Any], tmp_path: Path)
     assert row["Ship by"] == "2026-11-19 08:00:00"
 
     out = tmp_path / "all.csv"
-    svc.export_orders(out, OrderFilter(campaign_id=cid))
+    svc.exports.orders(out, OrderFilter(campaign_id=cid))
     table = read_table(out)
     col = table.headers.index("买家")
     assert sorted(r[1][col] for r in table.rows) == sorted(
@@ -190,7 +187,7 @@ def test_export_orders_cancel(scenario: dict[str, Any], tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(ExportCancelled):
-        scenario["svc"].export_orders(out / "x.xlsx", cancel=lambda: True)
+        scenario["svc"].exports.orders(out / "x.xlsx", cancel=lambda: True)
     assert list(out.iterdir()) == []
 
 
@@ -213,10 +210,10 @@ def test_demo_orders_export_matches_the_list(xsvc: Any, tmp_path: Path) -> None:
     from presale_engine.demo import generate_demo
 
     generate_demo(xsvc, orders=300)
-    report = xsvc.export_orders(tmp_path / "demo.xlsx")
-    assert report.rows == xsvc.count_orders() == 300
+    report = xsvc.exports.orders(tmp_path / "demo.xlsx")
+    assert report.rows == xsvc.orders.count() == 300
     rows = _by_header(_sheet(tmp_path / "demo.xlsx"))
-    views = {v.order_no: v for v in xsvc.list_orders(limit=None)}
+    views = {v.order_no: v for v in xsvc.orders.find(limit=None)}
     assert len(rows) == len(views) == 300
     for r in rows[:50]:
         v = views[r["订单号"].value]
@@ -230,7 +227,7 @@ def test_demo_orders_export_matches_the_list(xsvc: Any, tmp_path: Path) -> None:
 def test_campaign_summary_numbers(scenario: dict[str, Any], tmp_path: Path) -> None:
     svc, cid = scenario["svc"], scenario["cid"]
     out = tmp_path / "summary.xlsx"
-    report = svc.export_campaign_summary(cid, out, lang="en")
+    report = svc.exports.campaign_summary(cid, out, lang="en")
     assert report.sheets == ("Summary", "By SKU", "By day", "By status", "Alerts")
     wb = load_workbook(out)
     for ws in wb.worksheets:
@@ -291,13 +288,13 @@ def test_campaign_summary_numbers(scenario: dict[str, Any], tmp_path: Path) -> N
 
 
 def test_summary_of_a_quiet_full_payment_campaign(xsvc: Any, tmp_path: Path) -> None:
-    cid = xsvc.create_campaign({
+    cid = xsvc.campaigns.create({
         "name": "Quiet", "platform": "jd", "type": "full",
         "sale_window": {"start": "2026-11-10T00:00:00", "end": "2026-11-20T23:59:59"},
         "ship": {"mode": "fixed_date", "date": "2026-11-25"},
         "items": [{"sku": "Q-1", "price": "19.90"}]})
     out = tmp_path / "quiet.xlsx"
-    report = xsvc.export_campaign_summary(cid, out)
+    report = xsvc.exports.campaign_summary(cid, out)
     assert report.sheets == ("概览", "按SKU", "按日", "按状态")  # no alerts, no sheet
     summary = {r[0].value: r[1].value for r in _sheet(out)[1:]}
     assert summary["订单数"] == 0
@@ -305,9 +302,9 @@ def test_summary_of_a_quiet_full_payment_campaign(xsvc: Any, tmp_path: Path) -> 
     assert "尾款转化率" not in summary
     assert summary["发货承诺"] == "预售商品，2026年11月25日前发货"
     with pytest.raises(NotFound):
-        xsvc.export_campaign_summary(cid + 99, out)
+        xsvc.exports.campaign_summary(cid + 99, out)
     with pytest.raises(InputError):
-        xsvc.export_campaign_summary(cid, tmp_path / "quiet.csv")
+        xsvc.exports.campaign_summary(cid, tmp_path / "quiet.csv")
 
 
 # --------------------------------------------------------------------------- reminders
@@ -315,7 +312,7 @@ def test_summary_of_a_quiet_full_payment_campaign(xsvc: Any, tmp_path: Path) -> 
 def test_reminders_list_only_unpaid_balances(scenario: dict[str, Any], tmp_path: Path) -> None:
     svc, cid, o = scenario["svc"], scenario["cid"], scenario["o"]
     out = tmp_path / "remind.xlsx"
-    report = svc.export_reminders(cid, out, lang="en")
+    report = svc.exports.reminders(cid, out, lang="en")
     assert report.rows == 2
     rows = _by_header(_sheet(out))
     got = {r["Order no."].value: r for r in rows}
@@ -329,14 +326,14 @@ def test_reminders_list_only_unpaid_balances(scenario: dict[str, Any], tmp_path:
     assert r5["Status"].value == "Deposit paid"
     assert got[f"M{o['o6']:010d}"]["Status"].value == "Awaiting balance"
 
-    full = svc.create_campaign({
+    full = svc.campaigns.create({
         "name": "Full", "platform": "jd", "type": "full",
         "sale_window": {"start": "2026-11-10T00:00:00", "end": "2026-11-20T23:59:59"},
         "ship": {"mode": "fixed_date", "date": "2026-11-25"},
         "items": [{"sku": "F-1", "price": "19.90"}]})
     with pytest.raises(InputError, match="full-payment"):
-        svc.export_reminders(full, tmp_path / "full.xlsx")
-    svc.export_reminders(cid, tmp_path / "remind.csv")
+        svc.exports.reminders(full, tmp_path / "full.xlsx")
+    svc.exports.reminders(cid, tmp_path / "remind.csv")
     with (tmp_path / "remind.csv").open(encoding="utf-8-sig", newline="") as f:
         head, *lines = list(csv.reader(f))
     assert head[:3] == ["平台", "订单号", "买家"]
@@ -356,7 +353,7 @@ def test_reminders_list_only_unpaid_balances(scenario: dict[str, Any], tmp_path:
 def test_ship_sheet_layouts(xsvc: Any, tmp_path: Path, platform: str,
                             headers: list[str]) -> None:
     out = tmp_path / f"{platform}.xlsx"
-    report = xsvc.export_ship_sheet(platform, out)
+    report = xsvc.exports.ship_sheet(platform, out)
     assert report.rows == 0
     assert [c.value for c in _sheet(out)[0]] == headers
     assert ship_layout(platform).source  # every layout says where it comes from
@@ -368,15 +365,15 @@ def test_ship_sheet_rows(scenario: dict[str, Any], tmp_path: Path) -> None:
     svc, o, cid = scenario["svc"], scenario["o"], scenario["cid"]
     # Packed, not yet shipped on the platform: tracking numbers arrive with an import.
     # o1 and a second line of the same platform order share one parcel.
-    extra = svc.place_order(cid, "B-2", 1, buyer="=1+1", at=sh("2026-11-02T10:01"))
-    svc.transition_order(extra, "pay_deposit", at=sh("2026-11-02T10:02"))
-    svc.transition_order(extra, "pay_balance", at=sh("2026-11-16T10:01"))
+    extra = svc.orders.place(cid, "B-2", 1, buyer="=1+1", at=sh("2026-11-02T10:01"))
+    svc.orders.transition(extra, "pay_deposit", at=sh("2026-11-02T10:02"))
+    svc.orders.transition(extra, "pay_balance", at=sh("2026-11-16T10:01"))
     with svc.db.session() as s:
         s.execute(update(Order).where(Order.id == extra).values(sub_order_no="2"))
         s.execute(update(Order).where(Order.id.in_([o["o1"], extra])).values(
             order_no="4900000000000000001", carrier="=中通", tracking_no="7300000000001"))
     out = tmp_path / "douyin.xlsx"
-    report = svc.export_ship_sheet("douyin", out)
+    report = svc.exports.ship_sheet("douyin", out)
     rows = [[c.value for c in r] for r in _sheet(out)[1:]]
     assert rows == [["4900000000000000001", "=中通", "7300000000001"]]
     assert report.rows == 1
@@ -385,24 +382,24 @@ def test_ship_sheet_rows(scenario: dict[str, Any], tmp_path: Path) -> None:
 
     # Orders marked shipped in the app since a time: o4 shipped 11-19 but was returned,
     # o2 is completed; ship one more now and ask for today's shipments.
-    svc.transition_order(o["o3"], "ship", at=sh("2026-11-22T09:00"), carrier="韵达快递",
+    svc.orders.transition(o["o3"], "ship", at=sh("2026-11-22T09:00"), carrier="韵达快递",
                          tracking_no="YD0001")
-    report = svc.export_ship_sheet("douyin", out, shipped_since=sh("2026-11-22T00:00"))
+    report = svc.exports.ship_sheet("douyin", out, shipped_since=sh("2026-11-22T00:00"))
     rows = [[c.value for c in r] for r in _sheet(out)[1:]]
     assert rows == [["4900000000000000001", "=中通", "7300000000001"],
                     [f"M{o['o3']:010d}", "韵达快递", "YD0001"]]
 
     # A filter picks other orders (here: everything of the campaign with a tracking no.).
-    report = svc.export_ship_sheet("douyin", tmp_path / "all.csv",
+    report = svc.exports.ship_sheet("douyin", tmp_path / "all.csv",
                                    OrderFilter(campaign_id=cid))
     assert report.rows == 4
     text = (tmp_path / "all.csv").read_text("utf-8-sig").splitlines()
     assert text[0] == "订单号,物流公司,运单号"
     # Plain ids in the upload file; the carrier that looks like a formula is guarded.
     assert text[1] == '4900000000000000001,"=""=中通""",7300000000001'
-    assert svc.export_ship_sheet("tiktok", tmp_path / "tt.xlsx").rows == 0
+    assert svc.exports.ship_sheet("tiktok", tmp_path / "tt.xlsx").rows == 0
     with pytest.raises(InputError):
-        svc.export_ship_sheet("other", tmp_path / "x.xlsx")
+        svc.exports.ship_sheet("other", tmp_path / "x.xlsx")
 
 
 def test_ship_layout_refuses_a_broken_file(tmp_path: Path,

@@ -59,14 +59,14 @@ def counts(svc: Any) -> dict[str, int]:
 
 
 def order(svc: Any, order_no: str, sku: str | None = None) -> OrderView:
-    found = [o for o in svc.list_orders(OrderFilter(search=order_no), limit=None)
+    found = [o for o in svc.orders.find(OrderFilter(search=order_no), limit=None)
              if o.order_no == order_no and (sku is None or o.sku == sku)]  # fmt: skip
     assert len(found) == 1, found
     return found[0]
 
 
 def all_orders(svc: Any, platform: str | None = None) -> list[OrderView]:
-    return list(svc.list_orders(OrderFilter(platform=platform), limit=None))
+    return list(svc.orders.find(OrderFilter(platform=platform), limit=None))
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def campaigns(svc: Any, shared_data: Path) -> dict[str, int]:
     ids = {}
     for path in sorted((shared_data / "campaigns").glob("*.json")):
         definition = json.loads(path.read_text("utf-8"))
-        ids[definition["platform"]] = svc.create_campaign(definition)
+        ids[definition["platform"]] = svc.campaigns.create(definition)
     return ids
 
 
@@ -134,7 +134,7 @@ def good_row(n: int, **over: str) -> list[str]:
 @pytest.mark.parametrize(("file", "platform"), list(ORDER_FILES.items()))
 def test_each_sample_imports_with_exact_counts(svc: Any, shared_data: Path, file: str,
                                                platform: str) -> None:
-    rep = svc.import_orders(shared_data / file)
+    rep = svc.imports.orders(shared_data / file)
     assert (rep.created, rep.updated, rep.unchanged, rep.rejected, rep.skipped_rows) == (
         40, 0, 0, 0, 0)
     assert (rep.platform, rep.kind, rep.file, rep.dry_run) == (platform, "orders", file, False)
@@ -143,12 +143,12 @@ def test_each_sample_imports_with_exact_counts(svc: Any, shared_data: Path, file
     assert count(svc, Order) == 40
     assert {o.platform for o in all_orders(svc)} == {platform}
     # Autodetection and an explicit platform give the same result.
-    again = svc.import_orders(shared_data / file, platform=platform)
+    again = svc.imports.orders(shared_data / file, platform=platform)
     assert (again.created, again.unchanged) == (0, 40)
 
 
 def test_douyin_values_exact(svc: Any, shared_data: Path, campaigns: dict[str, int]) -> None:
-    svc.import_orders(shared_data / "douyin_orders.xlsx")
+    svc.imports.orders(shared_data / "douyin_orders.xlsx")
     o = order(svc, "6934512094788948184")  # 19 digits, exactly as the export wrote them
     assert (o.sku, o.kind, o.status, o.qty, o.currency) == (
         "YRF-001-BLK-L", "deposit", "shipped", 1, "CNY")
@@ -163,7 +163,7 @@ def test_douyin_values_exact(svc: Any, shared_data: Path, campaigns: dict[str, i
     assert o.ship_deadline == utc(2026, 11, 11, 4, 51)
     assert o.shipped_at == utc(2026, 11, 7, 4, 51)
     assert (o.carrier, o.tracking_no, o.flags) == ("顺丰速运", "SF362293031823", [])
-    assert [(p["kind"], p["amount"], p["at"]) for p in svc.order_payments(o.id)] == [
+    assert [(p["kind"], p["amount"], p["at"]) for p in svc.orders.payments(o.id)] == [
         ("deposit", Decimal("50.00"), utc(2026, 10, 24, 13, 51)),
         ("balance", Decimal("729.00"), utc(2026, 11, 1, 4, 51)),
     ]
@@ -175,12 +175,12 @@ def test_douyin_values_exact(svc: Any, shared_data: Path, campaigns: dict[str, i
         "completed": 3, "awaiting_deposit": 3,
     }  # fmt: skip
     waiting = [x for x in all_orders(svc) if x.status == "awaiting_deposit"]
-    assert all(svc.order_payments(x.id) == [] for x in waiting)
+    assert all(svc.orders.payments(x.id) == [] for x in waiting)
 
 
 def test_taobao_gbk_text_ids_and_campaign_prices(svc: Any, shared_data: Path,
                                                   campaigns: dict[str, int]) -> None:
-    rep = svc.import_orders(shared_data / "taobao_orders.csv")
+    rep = svc.imports.orders(shared_data / "taobao_orders.csv")
     assert rep.created == 40
     o = order(svc, "3712450084159525624")  # written ="3712450084159525624" in the file
     assert o.buyer == "月亮7404"  # GBK Chinese, read right
@@ -190,7 +190,7 @@ def test_taobao_gbk_text_ids_and_campaign_prices(svc: Any, shared_data: Path,
     assert (o.unit_price, o.deposit, o.balance, o.total) == (
         Decimal("299.00"), Decimal("60.00"), Decimal("478.00"), Decimal("538.00"))
     assert o.deposit_paid_at == utc(2026, 11, 4, 22, 57)
-    assert [(p["kind"], p["amount"]) for p in svc.order_payments(o.id)] == [
+    assert [(p["kind"], p["amount"]) for p in svc.orders.payments(o.id)] == [
         ("deposit", Decimal("60.00"))]
     assert all(x.campaign_id == campaigns["taobao"] for x in all_orders(svc))
     # One buyer bought 3 units against a limit of 2: the order that went over is flagged.
@@ -201,7 +201,7 @@ def test_taobao_gbk_text_ids_and_campaign_prices(svc: Any, shared_data: Path,
 
 def test_tiktok_usd_and_normal_orders_stay_normal(svc: Any, shared_data: Path,
                                                    campaigns: dict[str, int]) -> None:
-    svc.import_orders(shared_data / "tiktok_orders.csv")
+    svc.imports.orders(shared_data / "tiktok_orders.csv")
     orders = all_orders(svc)
     assert {o.currency for o in orders} == {"USD"}
     normal = [o for o in orders if o.kind == "normal"]
@@ -224,20 +224,20 @@ def test_tiktok_usd_and_normal_orders_stay_normal(svc: Any, shared_data: Path,
 
 
 def test_jd_fixed_ship_date(svc: Any, shared_data: Path, campaigns: dict[str, int]) -> None:
-    svc.import_orders(shared_data / "jd_orders.xlsx")
+    svc.imports.orders(shared_data / "jd_orders.xlsx")
     o = order(svc, "368349032755")
     assert (o.kind, o.status, o.qty, o.unit_price, o.total) == (
         "full", "paid", 3, Decimal("19.90"), Decimal("59.70"))
     assert o.buyer == "jd_糖糖8858"
     # "ships by 2026-11-25" is the end of that day in Beijing.
     assert o.ship_deadline == utc(2026, 11, 25, 15, 59, 59)
-    assert [(p["kind"], p["amount"]) for p in svc.order_payments(o.id)] == [
+    assert [(p["kind"], p["amount"]) for p in svc.orders.payments(o.id)] == [
         ("full", Decimal("59.70"))]
 
 
 def test_presale_orders_without_a_campaign_are_flagged(svc: Any, shared_data: Path) -> None:
     for file in ORDER_FILES:
-        svc.import_orders(shared_data / file)
+        svc.imports.orders(shared_data / file)
     orders = all_orders(svc)
     assert len(orders) == 160
     for o in orders:
@@ -251,11 +251,11 @@ def test_presale_orders_without_a_campaign_are_flagged(svc: Any, shared_data: Pa
 def test_reimport_changes_nothing(svc: Any, shared_data: Path,
                                   campaigns: dict[str, int]) -> None:
     for file in ORDER_FILES:
-        svc.import_orders(shared_data / file)
+        svc.imports.orders(shared_data / file)
     before = counts(svc)
     snapshot = {o.id: o for o in all_orders(svc)}
     for file in ORDER_FILES:
-        rep = svc.import_orders(shared_data / file)
+        rep = svc.imports.orders(shared_data / file)
         assert (rep.created, rep.updated, rep.unchanged, rep.flagged) == (0, 0, 40, 0)
     after = counts(svc)
     assert after == {**before, "Audit": before["Audit"] + 4}  # one audit row per import
@@ -264,7 +264,7 @@ def test_reimport_changes_nothing(svc: Any, shared_data: Path,
 
 def test_later_douyin_export_updates_status_payment_and_history(
         svc: Any, shared_data: Path, campaigns: dict[str, int], tmp_path: Path) -> None:
-    svc.import_orders(shared_data / "douyin_orders.xlsx")
+    svc.imports.orders(shared_data / "douyin_orders.xlsx")
     o = order(svc, "6934582409537253136")
     assert (o.status, o.paid_at, o.ship_deadline) == ("awaiting_balance", None, None)
 
@@ -274,28 +274,28 @@ def test_later_douyin_export_updates_status_payment_and_history(
         ws.cell(r, col["尾款支付时间"]).value = "2026-11-02 10:00:00"
 
     later = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "later.xlsx", pay_balance)
-    rep = svc.import_orders(later)
+    rep = svc.imports.orders(later)
     assert (rep.created, rep.updated, rep.unchanged) == (0, 1, 39)
     o = order(svc, "6934582409537253136")
     assert o.status == "balance_paid"
     assert o.paid_at == utc(2026, 11, 2, 2, 0)
     # No promised time in the file: 10 days after the balance, as the campaign says.
     assert o.ship_deadline == utc(2026, 11, 12, 2, 0)
-    assert [(p["kind"], p["amount"]) for p in svc.order_payments(o.id)] == [
+    assert [(p["kind"], p["amount"]) for p in svc.orders.payments(o.id)] == [
         ("deposit", Decimal("50.00")), ("balance", Decimal("729.00"))]
-    history = svc.order_history(o.id)
+    history = svc.orders.history(o.id)
     assert [(h.event, h.from_status, h.to_status) for h in history] == [
         ("import", "awaiting_balance", "balance_paid")]
     assert "later.xlsx" in history[0].reason
     # The same later export again: nothing more.
-    again = svc.import_orders(later)
+    again = svc.imports.orders(later)
     assert (again.updated, again.unchanged) == (0, 40)
-    assert len(svc.order_payments(o.id)) == 2
+    assert len(svc.orders.payments(o.id)) == 2
 
 
 def test_later_tiktok_export_adds_tracking(svc: Any, shared_data: Path, tmp_path: Path,
                                            campaigns: dict[str, int]) -> None:
-    svc.import_orders(shared_data / "tiktok_orders.csv")
+    svc.imports.orders(shared_data / "tiktok_orders.csv")
     headers, rows = read_csv(shared_data / "tiktok_orders.csv", "utf-8-sig")
     col = {h: i for i, h in enumerate(headers)}
     row = next(r for r in rows if r[col["Order ID"]] == "576406813031860126")
@@ -305,12 +305,12 @@ def test_later_tiktok_export_adds_tracking(svc: Any, shared_data: Path, tmp_path
     row[col["Shipping Provider Name"]] = "USPS"
     row[col["Shipped Time"]] = "11/21/2026 09:15:00 AM"
     later = write_csv(tmp_path / "tiktok_later.csv", headers, rows, "utf-8-sig")
-    rep = svc.import_orders(later)
+    rep = svc.imports.orders(later)
     assert (rep.created, rep.updated, rep.unchanged) == (0, 1, 39)
     o = order(svc, "576406813031860126")
     assert (o.status, o.carrier, o.tracking_no) == ("shipped", "USPS", "9400111899560000000001")
     assert o.shipped_at == utc(2026, 11, 21, 17, 15)  # 09:15 Pacific
-    assert [(h.from_status, h.to_status) for h in svc.order_history(o.id)] == [
+    assert [(h.from_status, h.to_status) for h in svc.orders.history(o.id)] == [
         ("paid", "shipped")]
 
 
@@ -325,10 +325,10 @@ def test_older_export_never_moves_an_order_back(svc: Any, shared_data: Path, tmp
         ws.cell(r, col["快递公司"]).value = "顺丰速运"
 
     later = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "later.xlsx", ship)
-    svc.import_orders(later)
+    svc.imports.orders(later)
     assert order(svc, "6934520299815629378").status == "shipped"
     before = counts(svc)
-    rep = svc.import_orders(shared_data / "douyin_orders.xlsx")  # the older export
+    rep = svc.imports.orders(shared_data / "douyin_orders.xlsx")  # the older export
     assert (rep.created, rep.updated, rep.unchanged) == (0, 0, 39)
     assert rep.not_moved_back == [{"row": 3, "order_no": "6934520299815629378",
                                    "file_status": "balance_paid", "stored_status": "shipped"}]
@@ -343,10 +343,10 @@ def test_order_lines_without_sub_order_numbers_are_kept_apart(svc: Any, tmp_path
     rows = [good_row(1, order_no="A-77", sku="MUG-01"), good_row(2, order_no="A-77", sku="MUG-02"),
             good_row(3)]  # fmt: skip
     path = template_csv(tmp_path / "two_lines.csv", rows)
-    rep = svc.import_orders(path)
+    rep = svc.imports.orders(path)
     assert (rep.created, rep.platform) == (3, "other")
     assert sorted(o.sku for o in all_orders(svc) if o.order_no == "A-77") == ["MUG-01", "MUG-02"]
-    again = svc.import_orders(path)
+    again = svc.imports.orders(path)
     assert (again.created, again.unchanged) == (0, 3)
 
 
@@ -366,7 +366,7 @@ def test_bad_rows_refuse_the_whole_file(svc: Any, shared_data: Path, tmp_path: P
     path = bad_douyin(shared_data, tmp_path)
     before = counts(svc)
     with pytest.raises(ImportRefused) as exc:
-        svc.import_orders(path)
+        svc.imports.orders(path)
     errors = [(e.file, e.row, e.column, e.value, e.reason, e.code) for e in exc.value.errors]
     assert errors == [
         ("bad.xlsx", 5, "商品数量", "两件", "not a whole number of items", "not_whole"),
@@ -397,7 +397,7 @@ def test_a_number_cell_among_text_order_numbers_is_refused(svc: Any, shared_data
     path = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "typed.xlsx", retype)
     before = counts(svc)
     with pytest.raises(ImportRefused) as exc:
-        svc.import_orders(path)
+        svc.imports.orders(path)
     assert [(e.row, e.column, e.code) for e in exc.value.errors] == [
         (4, "主订单编号", "id_lost_digits")]
     assert counts(svc) == before
@@ -407,7 +407,7 @@ def test_valid_only_imports_the_rest_and_writes_the_rejects(svc: Any, shared_dat
                                                             tmp_path: Path) -> None:
     path = bad_douyin(shared_data, tmp_path)
     rejects = tmp_path / "rejects.xlsx"
-    rep = svc.import_orders(path, valid_only=rejects)
+    rep = svc.imports.orders(path, valid_only=rejects)
     assert (rep.created, rep.rejected, rep.rejects_file) == (37, 3, str(rejects))
     assert count(svc, Order) == 37
     ws = openpyxl.load_workbook(rejects).worksheets[0]
@@ -421,18 +421,18 @@ def test_valid_only_imports_the_rest_and_writes_the_rejects(svc: Any, shared_dat
     assert rows[3][headers.index("订单提交时间")] == "2026-02-30 10:00:00"
     assert not list(tmp_path.glob("*.part"))
     # Fixing the three rows later imports just them.
-    fixed = svc.import_orders(shared_data / "douyin_orders.xlsx")
+    fixed = svc.imports.orders(shared_data / "douyin_orders.xlsx")
     assert (fixed.created, fixed.unchanged) == (3, 37)
 
 
 def test_dry_run_reports_and_changes_nothing(svc: Any, shared_data: Path,
                                              campaigns: dict[str, int]) -> None:
     before = counts(svc)
-    rep = svc.import_orders(shared_data / "taobao_orders.csv", dry_run=True)
+    rep = svc.imports.orders(shared_data / "taobao_orders.csv", dry_run=True)
     assert (rep.created, rep.flagged, rep.dry_run) == (40, 1, True)
     assert counts(svc) == before
-    svc.import_orders(shared_data / "taobao_orders.csv")
-    dry = svc.import_orders(shared_data / "taobao_orders.csv", dry_run=True)
+    svc.imports.orders(shared_data / "taobao_orders.csv")
+    dry = svc.imports.orders(shared_data / "taobao_orders.csv", dry_run=True)
     assert (dry.created, dry.unchanged) == (0, 40)
 
 
@@ -444,7 +444,7 @@ def test_unknown_status_stops_with_the_list(svc: Any, shared_data: Path, tmp_pat
 
     path = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "odd.xlsx", odd)
     with pytest.raises(ImportRefused) as exc:
-        svc.import_orders(path)
+        svc.imports.orders(path)
     assert exc.value.unknown_statuses == ["已锁定", "风控中"]
     assert "unknown status values: 已锁定, 风控中" in exc.value.message
     assert [(e.row, e.column, e.code) for e in exc.value.errors] == [
@@ -453,7 +453,7 @@ def test_unknown_status_stops_with_the_list(svc: Any, shared_data: Path, tmp_pat
     assert count(svc, Order) == 0
     # Even with --valid-only: unknown states are a mapping to fix, not bad rows.
     with pytest.raises(ImportRefused):
-        svc.import_orders(path, valid_only=tmp_path / "r.xlsx")
+        svc.imports.orders(path, valid_only=tmp_path / "r.xlsx")
     assert count(svc, Order) == 0
 
 
@@ -464,15 +464,15 @@ def test_layout_errors_are_one_clear_error(svc: Any, shared_data: Path, tmp_path
     path = write_csv(tmp_path / "no_time.csv", cut, [r[:idx] + r[idx + 1:] for r in rows],
                      "utf-8-sig")  # fmt: skip
     with pytest.raises(MissingColumns) as exc:
-        svc.import_orders(path)
+        svc.imports.orders(path)
     assert "ordered_at (Created Time" in exc.value.message
     with pytest.raises(MissingColumns):  # the JD layout forced on a Douyin file
-        svc.import_orders(shared_data / "douyin_orders.xlsx", platform="jd")
+        svc.imports.orders(shared_data / "douyin_orders.xlsx", platform="jd")
     stranger = write_csv(tmp_path / "other.csv", ["名字", "年龄"], [["a", "1"]], "utf-8")
     with pytest.raises(UnknownLayout):
-        svc.import_orders(stranger)
+        svc.imports.orders(stranger)
     with pytest.raises(InputError, match="no order layout named 'ebay'"):
-        svc.import_orders(stranger, platform="ebay")
+        svc.imports.orders(stranger, platform="ebay")
     assert count(svc, Order) == 0
 
 
@@ -525,7 +525,7 @@ def test_hostile_files_get_a_clear_error_and_write_nothing(
     path = HOSTILE[kind](shared_data, tmp_path, make_xlsx)
     before = counts(svc)
     with pytest.raises(FileRejected) as exc:
-        svc.import_orders(path)
+        svc.imports.orders(path)
     assert isinstance(exc.value, InputError)
     assert exc.value.file == path.name
     assert path.name in exc.value.message
@@ -538,7 +538,7 @@ def test_hostile_files_get_a_clear_error_and_write_nothing(
 
 def test_progress_grows_to_the_end(svc: Any, shared_data: Path) -> None:
     seen: list[tuple[int, int]] = []
-    svc.import_orders(shared_data / "douyin_orders.xlsx",
+    svc.imports.orders(shared_data / "douyin_orders.xlsx",
                       progress=lambda done, total: seen.append((done, total)))
     assert seen
     assert {t for _, t in seen} == {1000}
@@ -551,7 +551,7 @@ def test_progress_grows_to_the_end(svc: Any, shared_data: Path) -> None:
 
 @pytest.mark.parametrize("after", [1, 700])
 def test_cancel_leaves_the_database_untouched(svc: Any, shared_data: Path, after: int) -> None:
-    svc.import_orders(shared_data / "tiktok_orders.csv")
+    svc.imports.orders(shared_data / "tiktok_orders.csv")
     before = counts(svc)
     state = {"progressed": 0}
 
@@ -563,7 +563,7 @@ def test_cancel_leaves_the_database_untouched(svc: Any, shared_data: Path, after
         return state["progressed"] > 0
 
     with pytest.raises(Cancelled):
-        svc.import_orders(shared_data / "douyin_orders.xlsx", progress=progress, cancel=cancel)
+        svc.imports.orders(shared_data / "douyin_orders.xlsx", progress=progress, cancel=cancel)
     assert counts(svc) == before
 
 
@@ -576,7 +576,7 @@ FORMULA_LIKE = ['=HYPERLINK("http://x.example","click")', "+8613800000000", "@SU
 
 def test_formula_like_cells_are_stored_as_text(svc: Any, tmp_path: Path) -> None:
     rows = [good_row(i, buyer=text) for i, text in enumerate(FORMULA_LIKE)]
-    rep = svc.import_orders(template_csv(tmp_path / "formulas.csv", rows))
+    rep = svc.imports.orders(template_csv(tmp_path / "formulas.csv", rows))
     assert rep.created == len(FORMULA_LIKE)
     assert sorted(o.buyer for o in all_orders(svc)) == sorted(FORMULA_LIKE)
 
@@ -597,7 +597,7 @@ def test_formula_like_cells_round_trip_through_xlsx_and_the_rejects(svc: Any,
             ws.write_string(r, c, v)  # text cells, never formulas
     wb.close()
     rejects = tmp_path / "rejects.xlsx"
-    rep = svc.import_orders(path, valid_only=rejects)
+    rep = svc.imports.orders(path, valid_only=rejects)
     assert (rep.created, rep.rejected) == (len(FORMULA_LIKE), 1)
     assert sorted(o.buyer for o in all_orders(svc)) == sorted(FORMULA_LIKE)
     ws2 = openpyxl.load_workbook(rejects).worksheets[0]
@@ -608,7 +608,7 @@ def test_formula_like_cells_round_trip_through_xlsx_and_the_rejects(svc: Any,
 def test_excel_text_ids_and_tabs_are_unwrapped(svc: Any, tmp_path: Path) -> None:
     rows = [good_row(1, order_no='="0012345678901234567890"'),
             good_row(2, order_no="\t0099", tracking_no='="000123"')]  # fmt: skip
-    svc.import_orders(template_csv(tmp_path / "ids.csv", rows))
+    svc.imports.orders(template_csv(tmp_path / "ids.csv", rows))
     assert order(svc, "0012345678901234567890").sku == "MUG-01"
     assert order(svc, "0099").tracking_no == "000123"
 
@@ -624,7 +624,7 @@ def test_title_rows_blank_rows_and_totals_row(svc: Any, shared_data: Path,
         ws.cell(last + 2, col["商品数量"]).value = 46
 
     path = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "titled.xlsx", decorate)
-    rep = svc.import_orders(path)
+    rep = svc.imports.orders(path)
     assert (rep.created, rep.skipped_rows) == (40, 2)
     assert order(svc, "6934512094788948184").total == Decimal("779.00")
     # Errors name the rows as Excel shows them, below the title rows.
@@ -633,7 +633,7 @@ def test_title_rows_blank_rows_and_totals_row(svc: Any, shared_data: Path,
 
     bad = edit_xlsx(path, tmp_path / "titled_bad.xlsx", spoil)
     with pytest.raises(ImportRefused) as exc:
-        svc.import_orders(bad)
+        svc.imports.orders(bad)
     assert [(e.row, e.column) for e in exc.value.errors] == [(4, "商品数量")]
 
 
@@ -647,7 +647,7 @@ def test_gbk_csv_with_title_and_totals_rows(svc: Any, shared_data: Path, tmp_pat
         w.writerow(headers)
         w.writerows(rows)
         w.writerow(["总计:", "", "", "2400.00"])
-    rep = svc.import_orders(path)
+    rep = svc.imports.orders(path)
     assert (rep.created, rep.skipped_rows, rep.platform) == (40, 1, "taobao")
     assert order(svc, "3712450084159525624").buyer == "月亮7404"
 
@@ -662,8 +662,8 @@ def test_flags_over_cap_over_limit_and_outside_window(svc: Any, shared_data: Pat
     definition["per_buyer_limit"] = 1
     # The sale window starts on Nov 12: earlier orders fall outside it (within 30 days).
     definition["sale_window"]["start"] = "2026-11-12T00:00:00"
-    cid = svc.create_campaign(definition)
-    svc.import_orders(shared_data / "tiktok_orders.csv")
+    cid = svc.campaigns.create(definition)
+    svc.imports.orders(shared_data / "tiktok_orders.csv")
     pre = sorted((o for o in all_orders(svc) if o.kind == "full"), key=lambda o: o.ordered_at)
     assert all(o.campaign_id == cid for o in pre)
     start = datetime(2026, 11, 12, 8, 0, tzinfo=UTC)  # midnight in Los Angeles
@@ -686,16 +686,16 @@ def test_flags_over_cap_over_limit_and_outside_window(svc: Any, shared_data: Pat
 
 def test_products_import_with_the_stock_ledger(svc: Any, shared_data: Path,
                                                tmp_path: Path) -> None:
-    rep = svc.import_products(shared_data / "products.xlsx")
+    rep = svc.imports.products(shared_data / "products.xlsx")
     assert (rep.created, rep.updated, rep.unchanged, rep.kind) == (7, 0, 0, "products")
-    products = {p.sku: p for p in svc.list_products()}
+    products = {p.sku: p for p in svc.stock.products()}
     ice = products["ICE-200-WHT"]
     assert (ice.name, ice.platform, ice.location, ice.on_hand, ice.cost, ice.list_price) == (
         "雪峰 家用碎冰机", "taobao", "B-02-01", 40, Decimal("95.00"), Decimal("349.00"))
-    assert [(d, r) for _, d, r, _ in svc.stock_moves("ICE-200-WHT")] == [(40, "count")]
-    assert svc.stock_moves("YRF-001-BLK-M") == []  # nothing on hand: no ledger row
+    assert [(d, r) for _, d, r, _ in svc.stock.moves("ICE-200-WHT")] == [(40, "count")]
+    assert svc.stock.moves("YRF-001-BLK-M") == []  # nothing on hand: no ledger row
     before = counts(svc)
-    again = svc.import_products(shared_data / "products.xlsx")
+    again = svc.imports.products(shared_data / "products.xlsx")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 7)
     assert counts(svc) == {**before, "Audit": before["Audit"] + 1}
 
@@ -704,45 +704,45 @@ def test_products_import_with_the_stock_ledger(svc: Any, shared_data: Path,
         ws.cell(r, col["现货库存"]).value = 55
         ws.cell(r, col["库位"]).value = "B-03-02"
 
-    changed = svc.import_products(edit_xlsx(shared_data / "products.xlsx",
+    changed = svc.imports.products(edit_xlsx(shared_data / "products.xlsx",
                                             tmp_path / "p2.xlsx", recount))  # fmt: skip
     assert (changed.created, changed.updated, changed.unchanged) == (0, 1, 6)
-    ice = {p.sku: p for p in svc.list_products()}["ICE-200-WHT"]
+    ice = {p.sku: p for p in svc.stock.products()}["ICE-200-WHT"]
     assert (ice.on_hand, ice.location) == (55, "B-03-02")
-    assert [d for _, d, _, _ in svc.stock_moves("ICE-200-WHT")] == [40, 15]
+    assert [d for _, d, _, _ in svc.stock.moves("ICE-200-WHT")] == [40, 15]
 
 
 def test_products_link_orders_imported_before_them(svc: Any, shared_data: Path) -> None:
-    svc.import_orders(shared_data / "jd_orders.xlsx")
+    svc.imports.orders(shared_data / "jd_orders.xlsx")
     with svc.db.session() as s:
         assert s.execute(select(func.count()).select_from(Order)
                          .where(Order.product_id.is_not(None))).scalar_one() == 0
-    svc.import_products(shared_data / "products.xlsx")
+    svc.imports.products(shared_data / "products.xlsx")
     with svc.db.session() as s:
         assert s.execute(select(func.count()).select_from(Order)
                          .where(Order.product_id.is_(None))).scalar_one() == 0
 
 
 def test_supply_import_is_idempotent(svc: Any, shared_data: Path) -> None:
-    svc.import_products(shared_data / "products.xlsx")
-    rep = svc.import_supply(shared_data / "supply.xlsx")
+    svc.imports.products(shared_data / "products.xlsx")
+    rep = svc.imports.supply(shared_data / "supply.xlsx")
     assert (rep.created, rep.unchanged, rep.kind) == (7, 0, "supply")
-    batches = svc.list_supply()
+    batches = svc.stock.supply()
     assert sum(b.qty for b in batches if b.sku == "ICE-200-WHT") == 300
-    again = svc.import_supply(shared_data / "supply.xlsx")
+    again = svc.imports.supply(shared_data / "supply.xlsx")
     assert (again.created, again.unchanged) == (0, 7)
     assert count(svc, SupplyBatch) == 7
 
 
 def test_supply_with_an_unknown_sku_is_a_row_error(svc: Any, shared_data: Path,
                                                    tmp_path: Path) -> None:
-    svc.import_products(shared_data / "products.xlsx")
+    svc.imports.products(shared_data / "products.xlsx")
 
     def typo(ws: Any, col: dict[str, int]) -> None:
         ws.cell(4, col["商家编码"]).value = "YRF-001-BLK-XL"
 
     with pytest.raises(ImportRefused) as exc:
-        svc.import_supply(edit_xlsx(shared_data / "supply.xlsx", tmp_path / "s.xlsx", typo))
+        svc.imports.supply(edit_xlsx(shared_data / "supply.xlsx", tmp_path / "s.xlsx", typo))
     assert [(e.row, e.column, e.value, e.code) for e in exc.value.errors] == [
         (4, "商家编码", "YRF-001-BLK-XL", "unknown_sku")]
     assert count(svc, SupplyBatch) == 0
@@ -756,7 +756,7 @@ def test_products_sheet_bad_rows_and_conflicting_codes(svc: Any, shared_data: Pa
         ws.cell(ws.max_row, col["平台"]).value = "抖音"
 
     with pytest.raises(ImportRefused) as exc:
-        svc.import_products(edit_xlsx(shared_data / "products.xlsx", tmp_path / "p.xlsx", spoil))
+        svc.imports.products(edit_xlsx(shared_data / "products.xlsx", tmp_path / "p.xlsx", spoil))
     assert [(e.row, e.column, e.code) for e in exc.value.errors] == [
         (3, "现货库存", "negative_count"), (9, "商家编码", "duplicate_conflict")]
     assert count(svc, Product) == 0
@@ -770,11 +770,11 @@ def test_a_saved_custom_mapping_is_used(svc: Any, shared_data: Path, tmp_path: P
 
     path = edit_xlsx(shared_data / "douyin_orders.xlsx", tmp_path / "shop2.xlsx", rename)
     with pytest.raises(MissingColumns):
-        svc.import_orders(path)
+        svc.imports.orders(path)
     presets = tmp_path / "presets"
     save_custom_preset({"name": "douyin_shop2", "extends": "douyin",
                         "columns": {"order_no": ["订单号码"]}}, presets)
-    rep = svc.import_orders(path, presets_dir=presets)
+    rep = svc.imports.orders(path, presets_dir=presets)
     assert (rep.created, rep.platform) == (40, "douyin")
     assert order(svc, "6934512094788948184").total == Decimal("779.00")
 
@@ -784,14 +784,14 @@ def test_garbage_collection_resumes_after_an_import(svc: Any, shared_data: Path,
     import gc
 
     assert gc.isenabled()
-    svc.import_orders(shared_data / "jd_orders.xlsx")
+    svc.imports.orders(shared_data / "jd_orders.xlsx")
     assert gc.isenabled()
     with pytest.raises(ImportRefused):
-        svc.import_orders(bad_douyin(shared_data, tmp_path))
+        svc.imports.orders(bad_douyin(shared_data, tmp_path))
     assert gc.isenabled()
     gc.disable()
     try:  # an application that runs without it keeps it off
-        svc.import_orders(shared_data / "jd_orders.xlsx")
+        svc.imports.orders(shared_data / "jd_orders.xlsx")
         assert not gc.isenabled()
     finally:
         gc.enable()

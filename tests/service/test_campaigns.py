@@ -32,15 +32,15 @@ EXPECTED_ITEMS = {
 @pytest.mark.parametrize("name", SAMPLES)
 def test_create_from_sample_reads_back_exactly(svc: Any, sample: Any, name: str) -> None:
     defn = sample(name)
-    cid = svc.create_campaign(defn)
-    exported = svc.export_campaign(cid)
+    cid = svc.campaigns.create(defn)
+    exported = svc.campaigns.definition(cid)
     assert exported["items"] == EXPECTED_ITEMS[name]
     for key in ("name", "platform", "type", "currency", "timezone", "ship", "reservation",
                 "per_buyer_limit", "audience"):
         assert exported[key] == defn[key], key
     for key in ("deposit_window", "balance_window", "sale_window"):
         assert exported.get(key) == defn.get(key), key
-    detail = svc.get_campaign(cid)
+    detail = svc.campaigns.get(cid)
     assert detail.id == cid
     assert detail.status == "draft"
     assert detail.row.skus == [i["sku"] for i in defn["items"]]
@@ -48,35 +48,35 @@ def test_create_from_sample_reads_back_exactly(svc: Any, sample: Any, name: str)
 
 
 def test_douyin_money_and_windows_are_exact(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(DOUYIN))
-    c = svc.get_campaign(cid).campaign
+    cid = svc.campaigns.create(sample(DOUYIN))
+    c = svc.campaigns.get(cid).campaign
     item = c.item("YRF-001-BLK-M").pricing
     assert (str(item.price), str(item.deposit), str(item.deposit_value),
             str(item.balance_discount)) == ("899.00", "50.00", "150.00", "20.00")
     # local wall-clock times in the file are Shanghai times, stored as instants
     assert c.deposit_window.start == datetime(2026, 10, 19, 16, 0, tzinfo=UTC)
     assert c.balance_window.end == datetime(2026, 11, 3, 15, 59, 59, tzinfo=UTC)
-    assert svc.get_campaign(cid).as_dict()["ship_promise"] == {
+    assert svc.campaigns.get(cid).as_dict()["ship_promise"] == {
         "zh": "预售商品，尾款支付后10天内发货",
         "en": "Pre-order item, ships within 10 days after the balance is paid"}
 
 
 def test_export_then_create_round_trips(svc: Any, sample: Any) -> None:
-    first = svc.create_campaign(sample(TAOBAO))
-    exported = svc.export_campaign(first)
-    svc.cancel_campaign(first)  # else the copy overlaps it
-    second = svc.create_campaign(exported)
-    assert svc.export_campaign(second) == exported
-    a, b = svc.get_campaign(first).campaign, svc.get_campaign(second).campaign
+    first = svc.campaigns.create(sample(TAOBAO))
+    exported = svc.campaigns.definition(first)
+    svc.campaigns.cancel(first)  # else the copy overlaps it
+    second = svc.campaigns.create(exported)
+    assert svc.campaigns.definition(second) == exported
+    a, b = svc.campaigns.get(first).campaign, svc.campaigns.get(second).campaign
     assert a.items == b.items
     assert (a.deposit_window, a.balance_window, a.ship) == (
         b.deposit_window, b.balance_window, b.ship)
 
 
 def test_check_warns_when_cap_exceeds_sales_history(svc: Any, sample: Any) -> None:
-    svc.add_product("YRF-001-BLK-M", "Jacket M", sales_30d=100)  # cap 120 > 70 % of 100
-    svc.add_product("YRF-001-BLK-L", "Jacket L", sales_30d=1000)  # cap 100: fine
-    result = svc.check_campaign(sample(DOUYIN))
+    svc.stock.add_product("YRF-001-BLK-M", "Jacket M", sales_30d=100)  # cap 120 > 70 % of 100
+    svc.stock.add_product("YRF-001-BLK-L", "Jacket L", sales_30d=1000)  # cap 100: fine
+    result = svc.campaigns.check(sample(DOUYIN))
     assert result.ok
     by_field = {(w.code, w.field) for w in result.warnings}
     assert ("presale_cap_over_history", "items[0].cap") in by_field
@@ -86,91 +86,91 @@ def test_check_warns_when_cap_exceeds_sales_history(svc: Any, sample: Any) -> No
 
 
 def test_check_warns_on_a_long_fixed_date_wait(svc: Any, sample: Any) -> None:
-    result = svc.check_campaign(sample(JD))
+    result = svc.campaigns.check(sample(JD))
     assert result.ok
     assert ("ship_window_not_recommended", "ship.date") in {
         (w.code, w.field) for w in result.warnings}
 
 
 def test_create_with_errors_raises_and_writes_nothing(svc: Any, sample: Any) -> None:
-    svc.create_campaign(sample(TIKTOK))
-    before = (count(svc, Campaign), count(svc, CampaignItem), len(svc.audit_log()))
+    svc.campaigns.create(sample(TIKTOK))
+    before = (count(svc, Campaign), count(svc, CampaignItem), len(svc.shop.audit_log()))
     bad = sample(DOUYIN)
     bad["items"][0]["deposit_value"] = "40.00"  # worth less than the 50 paid
     bad["ship"]["days"] = 45  # beyond Douyin's 30 days
     with pytest.raises(CampaignInvalid) as info:
-        svc.create_campaign(bad)
+        svc.campaigns.create(bad)
     codes = {i.code for i in info.value.result.errors}
     assert codes == {"deposit_value_below_deposit", "ship_window_out_of_range"}
     assert "(and 1 more)" in info.value.message
-    assert (count(svc, Campaign), count(svc, CampaignItem), len(svc.audit_log())) == before
+    assert (count(svc, Campaign), count(svc, CampaignItem), len(svc.shop.audit_log())) == before
 
 
 def test_unreadable_definition_is_invalid(svc: Any) -> None:
     with pytest.raises(CampaignInvalid) as info:
-        svc.create_campaign(["not", "an", "object"])
+        svc.campaigns.create(["not", "an", "object"])
     assert info.value.result.errors[0].code == "invalid_value"
-    result = svc.check_campaign({"name": "x"})
+    result = svc.campaigns.check({"name": "x"})
     assert {"platform", "type", "ship", "items"} <= {e.field for e in result.errors}
 
 
 def test_unknown_profile_is_reported_as_an_error(svc: Any, sample: Any) -> None:
     defn = sample(TIKTOK) | {"profile": "tiktok_mars"}
-    result = svc.check_campaign(defn)
+    result = svc.campaigns.check(defn)
     assert [(e.code, e.field) for e in result.errors] == [("invalid_value", "profile")]
 
 
 def test_overlapping_campaigns_may_not_share_a_sku(svc: Any, sample: Any) -> None:
-    first = svc.create_campaign(sample(DOUYIN))
+    first = svc.campaigns.create(sample(DOUYIN))
     other = sample(DOUYIN)
     other["name"] = "Second jacket presale"
     other["items"] = [other["items"][1],
                       {"sku": "NEW-SKU", "price": "99.00", "deposit": "10.00"}]
-    result = svc.check_campaign(other)
+    result = svc.campaigns.check(other)
     assert [(e.code, e.field) for e in result.errors] == [
         ("sku_in_overlapping_campaign", "items[0].sku")]
     assert f"#{first}" in result.errors[0].message
     with pytest.raises(CampaignInvalid):
-        svc.create_campaign(other)
+        svc.campaigns.create(other)
     # another platform, or the first campaign cancelled: no conflict
-    assert svc.check_campaign(other | {"platform": "taobao"}).ok
-    svc.cancel_campaign(first, "wrong dates")
-    second = svc.create_campaign(other)
-    assert svc.get_campaign(second).row.skus == ["YRF-001-BLK-L", "NEW-SKU"]
+    assert svc.campaigns.check(other | {"platform": "taobao"}).ok
+    svc.campaigns.cancel(first, "wrong dates")
+    second = svc.campaigns.create(other)
+    assert svc.campaigns.get(second).row.skus == ["YRF-001-BLK-L", "NEW-SKU"]
 
 
 def test_campaign_does_not_overlap_itself_on_update(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(DOUYIN))
-    result = svc.update_campaign(cid, svc.export_campaign(cid))
+    cid = svc.campaigns.create(sample(DOUYIN))
+    result = svc.campaigns.update(cid, svc.campaigns.definition(cid))
     assert result.ok
 
 
 def test_status_moves(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(TIKTOK))
+    cid = svc.campaigns.create(sample(TIKTOK))
     with pytest.raises(Conflict, match="cannot approve"):
-        svc.approve_campaign(cid)  # a draft is submitted first
+        svc.campaigns.approve(cid)  # a draft is submitted first
     with pytest.raises(Conflict, match="cannot reject"):
-        svc.reject_campaign(cid)
-    assert svc.submit_campaign(cid) == "submitted"
+        svc.campaigns.reject(cid)
+    assert svc.campaigns.submit(cid) == "submitted"
     with pytest.raises(Conflict, match="it is submitted"):
-        svc.submit_campaign(cid)
-    assert svc.reject_campaign(cid, "price too low") == "rejected"
-    assert svc.submit_campaign(cid) == "submitted"  # resubmitted after a rejection
-    assert svc.approve_campaign(cid) == "approved"
-    for move in (svc.submit_campaign, svc.approve_campaign, svc.reject_campaign):
+        svc.campaigns.submit(cid)
+    assert svc.campaigns.reject(cid, "price too low") == "rejected"
+    assert svc.campaigns.submit(cid) == "submitted"  # resubmitted after a rejection
+    assert svc.campaigns.approve(cid) == "approved"
+    for move in (svc.campaigns.submit, svc.campaigns.approve, svc.campaigns.reject):
         with pytest.raises(Conflict):
             move(cid)
-    assert svc.get_campaign(cid).status == "approved"
-    assert svc.cancel_campaign(cid, "stock lost") == "cancelled"
-    for move in (svc.submit_campaign, svc.approve_campaign, svc.reject_campaign,
-                 svc.cancel_campaign):
+    assert svc.campaigns.get(cid).status == "approved"
+    assert svc.campaigns.cancel(cid, "stock lost") == "cancelled"
+    for move in (svc.campaigns.submit, svc.campaigns.approve, svc.campaigns.reject,
+                 svc.campaigns.cancel):
         with pytest.raises(Conflict):
             move(cid)
     with pytest.raises(Conflict, match="cancelled"):
-        svc.update_campaign(cid, sample(TIKTOK))
-    assert svc.get_campaign(cid).status == "cancelled"
+        svc.campaigns.update(cid, sample(TIKTOK))
+    assert svc.campaigns.get(cid).status == "cancelled"
     moves = [(a["action"], a["detail"]["from"], a["detail"]["to"], a["detail"]["reason"])
-             for a in reversed(svc.audit_log()) if a["entity_id"] == cid
+             for a in reversed(svc.shop.audit_log()) if a["entity_id"] == cid
              and a["action"] != "campaign.create"]
     assert moves == [
         ("campaign.submit", "draft", "submitted", ""),
@@ -183,31 +183,31 @@ def test_status_moves(svc: Any, sample: Any) -> None:
 
 def test_status_move_of_a_missing_campaign_is_not_found(svc: Any) -> None:
     with pytest.raises(NotFound, match="#42"):
-        svc.submit_campaign(42)
+        svc.campaigns.submit(42)
     with pytest.raises(NotFound):
-        svc.get_campaign(42)
+        svc.campaigns.get(42)
 
 
 def test_approve_rechecks_the_rules(svc: Any, sample: Any) -> None:
     """Approving re-validates: a platform rule tightened since submitting blocks it."""
-    cid = svc.create_campaign(sample(JD))
-    svc.submit_campaign(cid)
-    svc.set_rule_override("jd", {"ship_days_max": 15})
+    cid = svc.campaigns.create(sample(JD))
+    svc.campaigns.submit(cid)
+    svc.shop.set_rule_override("jd", {"ship_days_max": 15})
     with pytest.raises(CampaignInvalid) as info:
-        svc.approve_campaign(cid)
+        svc.campaigns.approve(cid)
     assert info.value.result.errors[0].code == "ship_window_out_of_range"
-    assert svc.get_campaign(cid).status == "submitted"
+    assert svc.campaigns.get(cid).status == "submitted"
 
 
 def test_update_resets_submitted_to_draft(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(DOUYIN))
-    svc.submit_campaign(cid)
+    cid = svc.campaigns.create(sample(DOUYIN))
+    svc.campaigns.submit(cid)
     changed = sample(DOUYIN)
     changed["items"][0]["price"] = "869.00"
     changed["items"] = changed["items"][:1]
-    result = svc.update_campaign(cid, changed)
+    result = svc.campaigns.update(cid, changed)
     assert result.ok
-    detail = svc.get_campaign(cid)
+    detail = svc.campaigns.get(cid)
     assert detail.status == "draft"
     assert detail.row.skus == ["YRF-001-BLK-M"]
     assert detail.definition["items"][0]["price"] == "869.00"
@@ -215,39 +215,39 @@ def test_update_resets_submitted_to_draft(svc: Any, sample: Any) -> None:
 
 
 def test_a_file_cannot_approve_itself(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(JD) | {"status": "approved"})
-    assert svc.get_campaign(cid).status == "draft"
+    cid = svc.campaigns.create(sample(JD) | {"status": "approved"})
+    assert svc.campaigns.get(cid).status == "draft"
 
 
 def test_update_keeps_approved_status(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(JD))
-    svc.submit_campaign(cid)
-    svc.approve_campaign(cid)
-    svc.update_campaign(cid, sample(JD) | {"name": "Renamed"})
-    assert svc.get_campaign(cid).status == "approved"
-    assert svc.get_campaign(cid).row.name == "Renamed"
+    cid = svc.campaigns.create(sample(JD))
+    svc.campaigns.submit(cid)
+    svc.campaigns.approve(cid)
+    svc.campaigns.update(cid, sample(JD) | {"name": "Renamed"})
+    assert svc.campaigns.get(cid).status == "approved"
+    assert svc.campaigns.get(cid).row.name == "Renamed"
 
 
 def test_invalid_update_changes_nothing(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(DOUYIN))
-    svc.submit_campaign(cid)
-    before = svc.export_campaign(cid)
+    cid = svc.campaigns.create(sample(DOUYIN))
+    svc.campaigns.submit(cid)
+    before = svc.campaigns.definition(cid)
     bad = sample(DOUYIN)
     bad["items"][0]["deposit_value"] = "950.00"  # above the price
     with pytest.raises(CampaignInvalid):
-        svc.update_campaign(cid, bad)
-    assert svc.export_campaign(cid) == before
-    assert svc.get_campaign(cid).status == "submitted"
+        svc.campaigns.update(cid, bad)
+    assert svc.campaigns.definition(cid) == before
+    assert svc.campaigns.get(cid).status == "submitted"
 
 
 def test_duplicate_shifted_a_year(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(JD))
-    svc.submit_campaign(cid)
-    svc.approve_campaign(cid)
+    cid = svc.campaigns.create(sample(JD))
+    svc.campaigns.submit(cid)
+    svc.campaigns.approve(cid)
     with pytest.raises(CampaignInvalid):  # unshifted, the copy overlaps the original
-        svc.duplicate_campaign(cid)
-    new = svc.duplicate_campaign(cid, shift_days=365, name="Earrings 2027")
-    old, copy = svc.get_campaign(cid), svc.get_campaign(new)
+        svc.campaigns.duplicate(cid)
+    new = svc.campaigns.duplicate(cid, shift_days=365, name="Earrings 2027")
+    old, copy = svc.campaigns.get(cid), svc.campaigns.get(new)
     assert copy.status == "draft"
     assert copy.row.name == "Earrings 2027"
     year = timedelta(days=365)
@@ -257,15 +257,15 @@ def test_duplicate_shifted_a_year(svc: Any, sample: Any) -> None:
     assert copy.definition["sale_window"] == {"start": "2027-11-05T00:00:00",
                                               "end": "2027-11-15T23:59:59"}
     assert copy.campaign.items == old.campaign.items
-    assert svc.duplicate_campaign(new, shift_days=-730) > new
-    names = [r.name for r in svc.list_campaigns()]
+    assert svc.campaigns.duplicate(new, shift_days=-730) > new
+    names = [r.name for r in svc.campaigns.all()]
     assert names[1:] == ["Earrings 2027", "Earrings 2027 (copy)"]
 
 
 def test_duplicate_deposit_campaign_moves_both_windows(svc: Any, sample: Any) -> None:
-    cid = svc.create_campaign(sample(DOUYIN))
-    new = svc.duplicate_campaign(cid, shift_days=365)
-    d = svc.get_campaign(new).campaign
+    cid = svc.campaigns.create(sample(DOUYIN))
+    new = svc.campaigns.duplicate(cid, shift_days=365)
+    d = svc.campaigns.get(new).campaign
     assert d.deposit_window.start.astimezone(SH).replace(tzinfo=None) == datetime(
         2027, 10, 20)
     assert d.balance_window.end.astimezone(SH).replace(tzinfo=None) == datetime(
@@ -273,8 +273,8 @@ def test_duplicate_deposit_campaign_moves_both_windows(svc: Any, sample: Any) ->
 
 
 def test_list_campaigns(svc: Any, sample: Any) -> None:
-    ids = [svc.create_campaign(sample(n)) for n in SAMPLES]
-    rows = svc.list_campaigns()
+    ids = [svc.campaigns.create(sample(n)) for n in SAMPLES]
+    rows = svc.campaigns.all()
     assert [r.id for r in rows] == ids
     assert [(r.platform, r.type, r.currency) for r in rows] == [
         ("douyin", "deposit", "CNY"), ("jd", "full", "CNY"), ("taobao", "deposit", "CNY"),
@@ -287,16 +287,16 @@ def test_list_campaigns(svc: Any, sample: Any) -> None:
 
 def test_update_into_an_overlap_is_refused_until_the_other_is_cancelled(
         svc: Any, sample: Any) -> None:
-    first = svc.create_campaign(sample(DOUYIN))
-    later = svc.duplicate_campaign(first, shift_days=60, name="Winter jacket presale")
-    back = svc.export_campaign(later)
+    first = svc.campaigns.create(sample(DOUYIN))
+    later = svc.campaigns.duplicate(first, shift_days=60, name="Winter jacket presale")
+    back = svc.campaigns.definition(later)
     back["deposit_window"] = {"start": "2026-10-25T00:00:00", "end": "2026-11-05T23:59:59"}
     back["balance_window"] = {"start": "2026-11-06T00:00:00", "end": "2026-11-08T23:59:59"}
     with pytest.raises(CampaignInvalid) as info:
-        svc.update_campaign(later, back)
+        svc.campaigns.update(later, back)
     assert {(e.code, e.field) for e in info.value.result.errors} == {
         ("sku_in_overlapping_campaign", f"items[{i}].sku") for i in range(3)}
-    assert svc.export_campaign(later)["deposit_window"]["start"] == "2026-12-19T00:00:00"
-    svc.cancel_campaign(first)
-    assert svc.update_campaign(later, back).ok
-    assert svc.export_campaign(later)["deposit_window"] == back["deposit_window"]
+    assert svc.campaigns.definition(later)["deposit_window"]["start"] == "2026-12-19T00:00:00"
+    svc.campaigns.cancel(first)
+    assert svc.campaigns.update(later, back).ok
+    assert svc.campaigns.definition(later)["deposit_window"] == back["deposit_window"]

@@ -15,16 +15,16 @@ from .conftest import DOUYIN, JD, TIKTOK, la, sh
 @pytest.fixture
 def orders(svc: Any, sample: Any) -> dict[str, int]:
     """Orders in known states; the service clock says 2026-11-22 12:00 Shanghai."""
-    dy = svc.create_campaign(sample(DOUYIN))
-    jd = svc.create_campaign(sample(JD))
-    tt = svc.create_campaign(sample(TIKTOK))
+    dy = svc.campaigns.create(sample(DOUYIN))
+    jd = svc.campaigns.create(sample(JD))
+    tt = svc.campaigns.create(sample(TIKTOK))
     ids: dict[str, int] = {}
 
     def order(name: str, cid: int, sku: str, at: Any, events: list[str], **kw: Any) -> None:
-        oid = svc.place_order(cid, sku, at=at, **kw)
+        oid = svc.orders.place(cid, sku, at=at, **kw)
         for ev in events:
             when = sh("2026-11-02T09:30") if ev == "pay_balance" else at
-            svc.transition_order(oid, ev, at=when)
+            svc.orders.transition(oid, ev, at=when)
         ids[name] = oid
 
     at = sh("2026-10-21T10:00")
@@ -74,41 +74,41 @@ def test_filters_and_counts_agree(svc: Any, orders: dict[str, int]) -> None:
     names = {v: k for k, v in orders.items() if k not in ("dy", "jd", "tt")}
     for kwargs, expected in CASES:
         f = OrderFilter(**kwargs)
-        got = [names[o.id] for o in svc.list_orders(f)]
+        got = [names[o.id] for o in svc.orders.find(f)]
         # earliest ship deadline first; orders without one last, by id
         assert got == expected, kwargs
-        assert svc.count_orders(f) == len(expected), kwargs
+        assert svc.orders.count(f) == len(expected), kwargs
 
 
 def test_campaign_filter(svc: Any, orders: dict[str, int]) -> None:
     for key, names in (("dy", ["dy_overdue", "dy_shipped", "dy_deposit"]),
                        ("jd", ["jd_paid", "jd_unpaid"]), ("tt", ["tt_paid"])):
         f = OrderFilter(campaign_id=orders[key])
-        assert [o.id for o in svc.list_orders(f)] == [orders[n] for n in names]
-        assert svc.count_orders(f) == len(names)
-    assert svc.count_orders(OrderFilter(campaign_id=orders["tt"] + 1)) == 0
+        assert [o.id for o in svc.orders.find(f)] == [orders[n] for n in names]
+        assert svc.orders.count(f) == len(names)
+    assert svc.orders.count(OrderFilter(campaign_id=orders["tt"] + 1)) == 0
 
 
 def test_overdue_flag_matches_the_filter(svc: Any, orders: dict[str, int]) -> None:
-    flagged = {o.id for o in svc.list_orders() if o.overdue}
-    assert flagged == {o.id for o in svc.list_orders(OrderFilter(overdue=True))}
+    flagged = {o.id for o in svc.orders.find() if o.overdue}
+    assert flagged == {o.id for o in svc.orders.find(OrderFilter(overdue=True))}
     assert flagged == {orders["dy_overdue"]}
 
 
 def test_limit_and_offset_page_through_the_same_order(svc: Any,
                                                       orders: dict[str, int]) -> None:
-    everything = [o.id for o in svc.list_orders(limit=None)]
-    pages = [o.id for off in range(0, 6, 4) for o in svc.list_orders(limit=4, offset=off)]
+    everything = [o.id for o in svc.orders.find(limit=None)]
+    pages = [o.id for off in range(0, 6, 4) for o in svc.orders.find(limit=4, offset=off)]
     assert pages == everything
-    assert len(svc.list_orders(limit=4)) == 4
-    assert svc.count_orders() == 6
+    assert len(svc.orders.find(limit=4)) == 4
+    assert svc.orders.count() == 6
 
 
 def test_count_follows_the_clock(svc: Any, orders: dict[str, int]) -> None:
     f = OrderFilter(overdue=True)
-    assert svc.count_orders(f) == 1
+    assert svc.orders.count(f) == 1
     svc.clock = lambda: sh("2026-11-26T03:00")  # after the JD date and the TikTok deadline
-    assert svc.count_orders(f) == 3
-    assert {o.id for o in svc.list_orders(f)} == {
+    assert svc.orders.count(f) == 3
+    assert {o.id for o in svc.orders.find(f)} == {
         orders["dy_overdue"], orders["jd_paid"], orders["tt_paid"]}
-    assert svc.count_orders(replace(f, statuses=["paid"])) == 2
+    assert svc.orders.count(replace(f, statuses=["paid"])) == 2

@@ -14,12 +14,12 @@ from .conftest import DOUYIN, count, sh
 
 
 def test_add_product_stores_every_field(svc: Any) -> None:
-    p = svc.add_product(" SKU-1 ", "  Down jacket ", variant="Black M", platform="douyin",
+    p = svc.stock.add_product(" SKU-1 ", "  Down jacket ", variant="Black M", platform="douyin",
                         on_hand=12, location="A-01", sales_30d=300,
                         cost=Decimal("310.00"), list_price=Decimal("1099.00"))
     assert p.sku == "SKU-1"  # trimmed
     assert p.name == "Down jacket"
-    [listed] = svc.list_products()
+    [listed] = svc.stock.products()
     assert listed == p
     assert (listed.variant, listed.platform, listed.location) == ("Black M", "douyin", "A-01")
     assert (listed.on_hand, listed.sales_30d) == (12, 300)
@@ -28,17 +28,17 @@ def test_add_product_stores_every_field(svc: Any) -> None:
 
 
 def test_initial_stock_writes_one_ledger_entry(svc: Any) -> None:
-    svc.add_product("SKU-1", "With stock", on_hand=12)
-    svc.add_product("SKU-0", "No stock")
-    assert svc.stock_moves("SKU-1") == [(svc.now(), 12, "count", "initial")]
-    assert svc.stock_moves("SKU-0") == []
+    svc.stock.add_product("SKU-1", "With stock", on_hand=12)
+    svc.stock.add_product("SKU-0", "No stock")
+    assert svc.stock.moves("SKU-1") == [(svc.now(), 12, "count", "initial")]
+    assert svc.stock.moves("SKU-0") == []
 
 
 def test_duplicate_sku_is_a_conflict(svc: Any) -> None:
-    svc.add_product("SKU-1", "First", on_hand=3)
+    svc.stock.add_product("SKU-1", "First", on_hand=3)
     with pytest.raises(Conflict, match="SKU-1"):
-        svc.add_product("SKU-1", "Second", on_hand=5)
-    assert [p.name for p in svc.list_products()] == ["First"]
+        svc.stock.add_product("SKU-1", "Second", on_hand=5)
+    assert [p.name for p in svc.stock.products()] == ["First"]
     assert count(svc, StockMove) == 1
 
 
@@ -54,31 +54,31 @@ def test_bad_product_values_are_input_errors(svc: Any, kwargs: dict[str, Any],
     args = {"sku": "SKU-1", "name": "Thing"} | kwargs
     sku, name = args.pop("sku"), args.pop("name")
     with pytest.raises(InputError, match=message):
-        svc.add_product(sku, name, **args)
+        svc.stock.add_product(sku, name, **args)
     assert count(svc, Product) == 0
 
 
 def test_adjust_stock_keeps_a_ledger_and_refuses_going_negative(svc: Any) -> None:
-    svc.add_product("SKU-1", "Thing", on_hand=5)
-    assert svc.adjust_stock("SKU-1", -3, reason="damaged", ref="check 1") == 2
-    assert svc.adjust_stock("SKU-1", 10) == 12
+    svc.stock.add_product("SKU-1", "Thing", on_hand=5)
+    assert svc.stock.adjust("SKU-1", -3, reason="damaged", ref="check 1") == 2
+    assert svc.stock.adjust("SKU-1", 10) == 12
     with pytest.raises(InputError, match="12 on hand"):
-        svc.adjust_stock("SKU-1", -13)
-    assert [(d, r, ref) for _, d, r, ref in svc.stock_moves("SKU-1")] == [
+        svc.stock.adjust("SKU-1", -13)
+    assert [(d, r, ref) for _, d, r, ref in svc.stock.moves("SKU-1")] == [
         (5, "count", "initial"), (-3, "damaged", "check 1"), (10, "adjust", "")]
-    assert svc.list_products()[0].on_hand == 12
+    assert svc.stock.products()[0].on_hand == 12
     with pytest.raises(NotFound):
-        svc.adjust_stock("NOPE", 1)
+        svc.stock.adjust("NOPE", 1)
 
 
 def test_product_added_later_is_linked_to_campaign_and_orders(svc: Any, sample: Any) -> None:
     """A campaign and orders recorded before the product exists see it once it is added."""
-    cid = svc.create_campaign(sample(DOUYIN))
-    oid = svc.place_order(cid, "YRF-001-BLK-M", 1, at=sh("2026-10-21T10:00"))
-    svc.transition_order(oid, "pay_deposit", at=sh("2026-10-21T10:05"))
-    assert svc.stock_overview() == []
-    svc.add_product("YRF-001-BLK-M", "Jacket", on_hand=4)
-    [row] = svc.stock_overview()
+    cid = svc.campaigns.create(sample(DOUYIN))
+    oid = svc.orders.place(cid, "YRF-001-BLK-M", 1, at=sh("2026-10-21T10:00"))
+    svc.orders.transition(oid, "pay_deposit", at=sh("2026-10-21T10:05"))
+    assert svc.stock.overview() == []
+    svc.stock.add_product("YRF-001-BLK-M", "Jacket", on_hand=4)
+    [row] = svc.stock.overview()
     assert (row.sku, row.on_hand, row.committed, row.available) == ("YRF-001-BLK-M", 4, 1, 3)
-    assert "unknown_sku" not in {w.code for w in svc.check_campaign(
-        svc.export_campaign(cid), exclude_id=cid).warnings if w.field == "items[0].sku"}
+    assert "unknown_sku" not in {w.code for w in svc.campaigns.check(
+        svc.campaigns.definition(cid), exclude_id=cid).warnings if w.field == "items[0].sku"}

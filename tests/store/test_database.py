@@ -166,8 +166,8 @@ def _old_database_with_data(path: Path) -> None:
 
     db = open_database(path)
     svc = Service(db, clock=fixed_clock(datetime(2026, 11, 22, 4, tzinfo=UTC)), actor="t")
-    svc.add_product("SKU-OLD", "Old thing", on_hand=7)
-    svc.add_supply("SKU-OLD", 5, datetime(2026, 12, 1).date())
+    svc.stock.add_product("SKU-OLD", "Old thing", on_hand=7)
+    svc.stock.add_supply("SKU-OLD", 5, datetime(2026, 12, 1).date())
     assert db.current_revision() == "0001"
     db.dispose()
 

@@ -14,7 +14,7 @@ from ..money import from_minor, to_minor
 from ..pricing import PriceItem, Quote, Tier, quote
 from ..store import queries as Q
 from ..store.models import Campaign, CampaignItem, Product
-from .base import ServiceBase
+from .base import Part
 from .views import CampaignDetail, CampaignRow
 
 # Which status may move to which, and by what action.
@@ -103,7 +103,23 @@ def _item_rows(c: cdom.Campaign, campaign_id: int, products: dict[str, Product]
     return out
 
 
-class CampaignOps(ServiceBase):
+def campaign_row(s: Session, campaign_id: int) -> Campaign:
+    row = s.get(Campaign, campaign_id)
+    if row is None:
+        raise NotFound(f"there is no campaign #{campaign_id}")
+    return row
+
+
+def campaign_items(s: Session, campaign_id: int) -> list[CampaignItem]:
+    return list(s.execute(select(CampaignItem).where(
+        CampaignItem.campaign_id == campaign_id).order_by(CampaignItem.id)).scalars())
+
+
+def domain_campaign(s: Session, campaign_id: int) -> cdom.Campaign:
+    return campaign_from_row(campaign_row(s, campaign_id), campaign_items(s, campaign_id))
+
+
+class CampaignsPart(Part):
     # ------------------------------------------------------------------ checking
     def _context(self, s: Session, exclude_id: int | None) -> cdom.ValidationContext:
         shop = self._shop(s)
@@ -124,7 +140,7 @@ class CampaignOps(ServiceBase):
         if campaign is None:
             return None, result
         try:
-            profile = self.profile(campaign.profile_code, s)
+            profile = self.svc.shop.profile(campaign.profile_code, s)
         except NotFound as e:
             result.error("invalid_value", "profile", e.message)
             return None, result
@@ -140,13 +156,13 @@ class CampaignOps(ServiceBase):
                             "sales-history checks are skipped for it")
         return campaign, result
 
-    def check_campaign(self, definition: Any, *, exclude_id: int | None = None
+    def check(self, definition: Any, *, exclude_id: int | None = None
                        ) -> ValidationResult:
         with self.db.session() as s:
             return self._check(s, definition, exclude_id)[1]
 
     # ------------------------------------------------------------------ writing
-    def create_campaign(self, definition: Any) -> int:
+    def create(self, definition: Any) -> int:
         """Validate and store a campaign (as a draft unless the file says otherwise)."""
         with self.db.session() as s:
             campaign, result = self._check(s, definition)
@@ -165,9 +181,9 @@ class CampaignOps(ServiceBase):
                         {"name": campaign.name, "warnings": [w.code for w in result.warnings]})
             return row.id
 
-    def update_campaign(self, campaign_id: int, definition: Any) -> ValidationResult:
+    def update(self, campaign_id: int, definition: Any) -> ValidationResult:
         with self.db.session() as s:
-            row = self._campaign_row(s, campaign_id)
+            row = campaign_row(s, campaign_id)
             if row.status == "cancelled":
                 raise Conflict(f"campaign #{campaign_id} is cancelled and cannot be edited")
             campaign, result = self._check(s, definition, exclude_id=campaign_id)
@@ -186,11 +202,11 @@ class CampaignOps(ServiceBase):
     def _move(self, campaign_id: int, action: str, reason: str = "") -> str:
         allowed, target = _STATUS_MOVES[action]
         with self.db.session() as s:
-            row = self._campaign_row(s, campaign_id)
+            row = campaign_row(s, campaign_id)
             if row.status not in allowed:
                 raise Conflict(f"cannot {action} campaign #{campaign_id}: it is {row.status}")
             if action in ("submit", "approve"):
-                defn = cdom.to_definition(campaign_from_row(row, self._items(s, row.id)))
+                defn = cdom.to_definition(campaign_from_row(row, campaign_items(s, row.id)))
                 _, result = self._check(s, defn, exclude_id=row.id)
                 if not result.ok:
                     raise CampaignInvalid(result)
@@ -201,42 +217,29 @@ class CampaignOps(ServiceBase):
                         {"from": before, "to": target, "reason": reason})
             return target
 
-    def submit_campaign(self, campaign_id: int) -> str:
+    def submit(self, campaign_id: int) -> str:
         return self._move(campaign_id, "submit")
 
-    def approve_campaign(self, campaign_id: int) -> str:
+    def approve(self, campaign_id: int) -> str:
         return self._move(campaign_id, "approve")
 
-    def reject_campaign(self, campaign_id: int, reason: str = "") -> str:
+    def reject(self, campaign_id: int, reason: str = "") -> str:
         return self._move(campaign_id, "reject", reason)
 
-    def cancel_campaign(self, campaign_id: int, reason: str = "") -> str:
+    def cancel(self, campaign_id: int, reason: str = "") -> str:
         return self._move(campaign_id, "cancel", reason)
 
-    def duplicate_campaign(self, campaign_id: int, *, name: str | None = None,
+    def duplicate(self, campaign_id: int, *, name: str | None = None,
                            shift_days: int = 0) -> int:
         """A draft copy, optionally moved in time (last year's Double 11 → this year's)."""
         with self.db.session() as s:
-            row = self._campaign_row(s, campaign_id)
-            dom = campaign_from_row(row, self._items(s, row.id))
+            row = campaign_row(s, campaign_id)
+            dom = campaign_from_row(row, campaign_items(s, row.id))
         copy = cdom.shifted(dom, timedelta(days=shift_days),
                             name or f"{dom.name} (copy)")
-        return self.create_campaign(cdom.to_definition(copy))
+        return self.create(cdom.to_definition(copy))
 
     # ------------------------------------------------------------------ reading
-    def _campaign_row(self, s: Session, campaign_id: int) -> Campaign:
-        row = s.get(Campaign, campaign_id)
-        if row is None:
-            raise NotFound(f"there is no campaign #{campaign_id}")
-        return row
-
-    def _items(self, s: Session, campaign_id: int) -> list[CampaignItem]:
-        return list(s.execute(select(CampaignItem).where(
-            CampaignItem.campaign_id == campaign_id).order_by(CampaignItem.id)).scalars())
-
-    def _domain_campaign(self, s: Session, campaign_id: int) -> cdom.Campaign:
-        row = self._campaign_row(s, campaign_id)
-        return campaign_from_row(row, self._items(s, campaign_id))
 
     def _row_view(self, row: Campaign, skus: list[str], st: Q.CampaignStats | None
                   ) -> CampaignRow:
@@ -256,25 +259,25 @@ class CampaignOps(ServiceBase):
             deposits=from_minor(st.deposits if st else 0, row.currency),
             next_ship_deadline=nxt, days_to_ship_deadline=days)
 
-    def list_campaigns(self) -> list[CampaignRow]:
+    def all(self) -> list[CampaignRow]:
         with self.db.session() as s:
             stats = Q.campaign_stats(s)
             skus = Q.campaign_skus(s)
             rows = s.execute(select(Campaign).order_by(Campaign.id)).scalars().all()
             return [self._row_view(r, skus.get(r.id, []), stats.get(r.id)) for r in rows]
 
-    def get_campaign(self, campaign_id: int) -> CampaignDetail:
+    def get(self, campaign_id: int) -> CampaignDetail:
         with self.db.session() as s:
-            row = self._campaign_row(s, campaign_id)
-            items = self._items(s, campaign_id)
+            row = campaign_row(s, campaign_id)
+            items = campaign_items(s, campaign_id)
             dom = campaign_from_row(row, items)
             st = Q.campaign_stats(s).get(campaign_id)
             view = self._row_view(row, [i.sku for i in items], st)
             return CampaignDetail(row.id, row.status, dom, cdom.to_definition(dom), view)
 
-    def export_campaign(self, campaign_id: int) -> dict[str, Any]:
+    def definition(self, campaign_id: int) -> dict[str, Any]:
         """The definition file content (what ``campaign create --file`` reads back)."""
-        return self.get_campaign(campaign_id).definition
+        return self.get(campaign_id).definition
 
     def quote(self, campaign_id: int, sku: str, *, qty: int = 1,
               units_sold: int | None = None) -> Quote:
@@ -284,7 +287,7 @@ class CampaignOps(ServiceBase):
         if units_sold is not None and units_sold < 0:
             raise InputError("units sold cannot be negative")
         with self.db.session() as s:
-            dom = self._domain_campaign(s, campaign_id)
+            dom = domain_campaign(s, campaign_id)
             try:
                 item = dom.item(sku)
             except KeyError:

@@ -13,7 +13,7 @@ from ..money import from_minor, to_minor
 from ..platforms import PLATFORMS
 from ..store import queries as Q
 from ..store.models import CampaignItem, Order, Product, StockMove, SupplyBatch
-from .order_ops import OrderOps
+from .base import Part
 from .views import ProductView, StockRow, SupplyView
 
 
@@ -26,7 +26,7 @@ def product_view(p: Product, currency: str) -> ProductView:
         sales_30d=p.sales_30d)
 
 
-class StockOps(OrderOps):
+class StockPart(Part):
     def add_product(self, sku: str, name: str, *, variant: str = "",
                     platform: str | None = None, on_hand: int = 0, location: str = "",
                     sales_30d: int | None = None, cost: Decimal | None = None,
@@ -68,7 +68,7 @@ class StockOps(OrderOps):
             self._audit(s, "product.add", "product", p.id, {"sku": sku})
             return product_view(p, cur)
 
-    def list_products(self) -> list[ProductView]:
+    def products(self) -> list[ProductView]:
         with self.db.session() as s:
             shop = self._shop(s)
             rows = s.execute(select(Product).where(Product.shop_id == shop.id)
@@ -82,7 +82,7 @@ class StockOps(OrderOps):
                 raise NotFound(f"there is no product with SKU '{sku}'")
             return p.id, p.sku
 
-    def adjust_stock(self, sku: str, delta: int, *, reason: str = "adjust",
+    def adjust(self, sku: str, delta: int, *, reason: str = "adjust",
                      ref: str = "") -> int:
         """Change on-hand stock with a ledger entry; returns the new on-hand."""
         pid, _ = self._product(sku)
@@ -99,14 +99,14 @@ class StockOps(OrderOps):
                         {"sku": sku, "delta": delta, "reason": reason, "ref": ref})
             return p.on_hand
 
-    def stock_moves(self, sku: str) -> list[tuple[datetime, int, str, str]]:
+    def moves(self, sku: str) -> list[tuple[datetime, int, str, str]]:
         pid, _ = self._product(sku)
         with self.db.session() as s:
             rows = s.execute(select(StockMove).where(StockMove.product_id == pid)
                              .order_by(StockMove.id)).scalars()
             return [(m.at, m.delta, m.reason, m.ref) for m in rows]
 
-    def stock_overview(self) -> list[StockRow]:
+    def overview(self) -> list[StockRow]:
         """Per SKU: on hand, reserved, committed (sold, not holding stock), incoming, ATP."""
         with self.db.session() as s:
             shop = self._shop(s)
@@ -136,7 +136,7 @@ class StockOps(OrderOps):
                         {"sku": sku, "qty": qty, "expected": expected.isoformat()})
             return SupplyView(b.id, sku, qty, 0, expected, supplier, note)
 
-    def list_supply(self) -> list[SupplyView]:
+    def supply(self) -> list[SupplyView]:
         with self.db.session() as s:
             rows = s.execute(select(SupplyBatch, Product.sku).join(
                 Product, Product.id == SupplyBatch.product_id)

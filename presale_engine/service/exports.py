@@ -20,14 +20,14 @@ from ..io import order_exports as X
 from ..io.export import CancelCheck, ExportReport, Progress
 from ..store import queries as Q
 from ..store.models import Campaign
-from .base import ServiceBase
-from .campaign_ops import campaign_from_row
+from .base import Part
+from .campaigns import campaign_from_row
 
 SHIP_PLATFORMS = ("douyin", "taobao", "jd", "tiktok")
 
 
-class ExportOps(ServiceBase):
-    def export_orders(self, path: str | Path, f: Q.OrderFilter | None = None, *,
+class ExportsPart(Part):
+    def orders(self, path: str | Path, f: Q.OrderFilter | None = None, *,
                       fmt: str | None = None, lang: str = "zh",
                       encoding: str = "utf-8-sig", progress: Progress | None = None,
                       cancel: CancelCheck | None = None) -> ExportReport:
@@ -38,7 +38,7 @@ class ExportOps(ServiceBase):
         """
         f = f or Q.OrderFilter()
         now = self.now()
-        tz = self.shop_tz()
+        tz = self.svc.shop.tz()
         with self.db.session() as s:
             total = Q.count_orders(s, f, now)
             campaigns, products = Q.order_labels(s)
@@ -47,12 +47,12 @@ class ExportOps(ServiceBase):
                                  lang=lang, tz=tz, progress=progress, cancel=cancel)
             return exp.write(path, fmt=fmt, encoding=encoding)
 
-    def export_campaign_summary(self, campaign_id: int, path: str | Path, *,
+    def campaign_summary(self, campaign_id: int, path: str | Path, *,
                                 lang: str = "zh", progress: Progress | None = None,
                                 cancel: CancelCheck | None = None) -> ExportReport:
         """A workbook: Summary, By SKU, By day, By status and, when any, Alerts (.xlsx)."""
         now = self.now()
-        tz = self.shop_tz()
+        tz = self.svc.shop.tz()
         with self.db.session() as s:
             row = _campaign(s, campaign_id)
             items = Q.campaign_skus(s).get(campaign_id, [])
@@ -92,7 +92,7 @@ class ExportOps(ServiceBase):
                 yield X.AlertRow(kind, order_no, sku, buyer, status, deadline,
                                  flags if kind == "flagged" else "")
 
-    def export_ship_sheet(self, platform: str, path: str | Path,
+    def ship_sheet(self, platform: str, path: str | Path,
                           f: Q.OrderFilter | None = None, *, fmt: str | None = None,
                           shipped_since: datetime | None = None,
                           encoding: str = "utf-8-sig", progress: Progress | None = None,
@@ -115,13 +115,13 @@ class ExportOps(ServiceBase):
             exp = X.ShipSheetExport(layout, records, progress=progress, cancel=cancel)
             return exp.write(path, fmt=fmt, encoding=encoding)
 
-    def export_reminders(self, campaign_id: int, path: str | Path, *, lang: str = "zh",
+    def reminders(self, campaign_id: int, path: str | Path, *, lang: str = "zh",
                          fmt: str | None = None, encoding: str = "utf-8-sig",
                          progress: Progress | None = None,
                          cancel: CancelCheck | None = None) -> ExportReport:
         """催付: the campaign's orders with the deposit paid and the balance still unpaid."""
         now = self.now()
-        tz = self.shop_tz()
+        tz = self.svc.shop.tz()
         with self.db.session() as s:
             row = _campaign(s, campaign_id)
             if row.type != "deposit":

@@ -15,7 +15,8 @@ from ..money import from_minor, to_minor
 from ..pricing import quote
 from ..store import queries as Q
 from ..store.models import Campaign, Order, OrderEvent, Payment, Product, StockMove
-from .campaign_ops import CampaignOps, campaign_from_row
+from .base import Part
+from .campaigns import campaign_from_row, campaign_items, campaign_row
 from .views import HistoryEntry, OrderView
 
 
@@ -33,7 +34,7 @@ def order_view(o: Order, now: datetime) -> OrderView:
         tracking_no=o.tracking_no)
 
 
-class OrderOps(CampaignOps):
+class OrdersPart(Part):
     def _order(self, s: Session, order_id: int) -> Order:
         o = s.get(Order, order_id)
         if o is None:
@@ -48,7 +49,7 @@ class OrderOps(CampaignOps):
             Order.status.in_(Q.OPEN_DEMAND_VALUES))).scalar_one()
         return int(on_hand) - int(held)
 
-    def place_order(self, campaign_id: int, sku: str, qty: int = 1, *, buyer: str = "",
+    def place(self, campaign_id: int, sku: str, qty: int = 1, *, buyer: str = "",
                     order_no: str | None = None, at: datetime | None = None) -> int:
         """Record a new presale order at the campaign's current price (awaiting payment).
 
@@ -59,8 +60,8 @@ class OrderOps(CampaignOps):
             raise InputError("quantity must be at least 1")
         at = at or self.now()
         with self.db.session() as s:
-            row = self._campaign_row(s, campaign_id)
-            dom = campaign_from_row(row, self._items(s, campaign_id))
+            row = campaign_row(s, campaign_id)
+            dom = campaign_from_row(row, campaign_items(s, campaign_id))
             try:
                 item = dom.item(sku)
             except KeyError:
@@ -98,7 +99,7 @@ class OrderOps(CampaignOps):
                              to_status=o.status, at=at, actor=self.actor, reason=""))
             return o.id
 
-    def transition_order(self, order_id: int, event: str, *, reason: str = "",
+    def transition(self, order_id: int, event: str, *, reason: str = "",
                          at: datetime | None = None, carrier: str = "",
                          tracking_no: str = "", seller_fault: bool = False) -> OrderView:
         """Apply ``event`` to an order; an illegal event raises ``IllegalTransition``."""
@@ -159,7 +160,7 @@ class OrderOps(CampaignOps):
 
     def _fix_tier_price(self, s: Session, o: Order, camp: Campaign) -> None:
         """Volume tiers: P is fixed at the close of the deposit window for every order."""
-        dom = campaign_from_row(camp, self._items(s, camp.id))
+        dom = campaign_from_row(camp, campaign_items(s, camp.id))
         try:
             item = dom.item(o.sku)
         except KeyError:
@@ -212,22 +213,22 @@ class OrderOps(CampaignOps):
                         ref=f"{o.platform}:{o.order_no}", at=at, actor=self.actor))
 
     # ------------------------------------------------------------------ reading
-    def list_orders(self, f: Q.OrderFilter | None = None, *, limit: int | None = 200,
+    def find(self, f: Q.OrderFilter | None = None, *, limit: int | None = 200,
                     offset: int = 0) -> list[OrderView]:
         now = self.now()
         with self.db.session() as s:
             rows = Q.list_orders(s, f or Q.OrderFilter(), now, limit=limit, offset=offset)
             return [order_view(o, now) for o in rows]
 
-    def count_orders(self, f: Q.OrderFilter | None = None) -> int:
+    def count(self, f: Q.OrderFilter | None = None) -> int:
         with self.db.session() as s:
             return Q.count_orders(s, f or Q.OrderFilter(), self.now())
 
-    def get_order(self, order_id: int) -> OrderView:
+    def get(self, order_id: int) -> OrderView:
         with self.db.session() as s:
             return order_view(self._order(s, order_id), self.now())
 
-    def order_history(self, order_id: int) -> list[HistoryEntry]:
+    def history(self, order_id: int) -> list[HistoryEntry]:
         with self.db.session() as s:
             self._order(s, order_id)
             rows = s.execute(select(OrderEvent).where(OrderEvent.order_id == order_id)
@@ -235,7 +236,7 @@ class OrderOps(CampaignOps):
             return [HistoryEntry(e.at, e.event, e.from_status, e.to_status, e.actor, e.reason)
                     for e in rows]
 
-    def order_payments(self, order_id: int) -> list[dict[str, Any]]:
+    def payments(self, order_id: int) -> list[dict[str, Any]]:
         with self.db.session() as s:
             o = self._order(s, order_id)
             rows = s.execute(select(Payment).where(Payment.order_id == order_id)
@@ -243,7 +244,7 @@ class OrderOps(CampaignOps):
             return [{"kind": p.kind, "amount": from_minor(p.amount, o.currency), "at": p.at}
                     for p in rows]
 
-    def order_outcome(self, order_id: int) -> odom.Outcome:
+    def outcome(self, order_id: int) -> odom.Outcome:
         """What the seller keeps and refunds for this order in its current state."""
         with self.db.session() as s:
             o = self._order(s, order_id)
