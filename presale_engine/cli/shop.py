@@ -1,0 +1,88 @@
+"""`presale init`, `demo` and `shop`: the database, demo data, shop settings and rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import (
+    EXIT_USAGE,
+    AddFn,
+    CliError,
+    Ctx,
+    positive_arg,
+    table,
+)
+
+
+def cmd_init(ctx: Ctx) -> int:
+    a = ctx.args
+    svc = ctx.svc
+    shop = svc.shop.update(name=a.shop_name, timezone=a.timezone, currency=a.currency)
+    data = {"database": svc.db.display_name(), "revision": svc.db.current_revision(),
+            "shop": shop}
+    ctx.out.emit(data, lambda: print(f"Database ready: {svc.db.display_name()} "
+                                     f"(shop '{shop.name}', {shop.timezone}, {shop.currency})"))
+    return 0
+
+
+def cmd_demo(ctx: Ctx) -> int:
+    from ..demo import generate_demo
+
+    a = ctx.args
+    svc = ctx.svc
+    report = generate_demo(svc, orders=a.orders, seed=a.seed)
+    ctx.out.emit(report, lambda: print(
+        f"Demo shop written to {svc.db.display_name()}: {report['campaigns']} campaigns, "
+        f"{report['orders']} orders, {report['products']} products in "
+        f"{report['seconds']:.1f} s"))
+    return 0
+
+
+def cmd_shop_show(ctx: Ctx) -> int:
+    svc = ctx.svc
+    shop = svc.shop.get()
+    from ..platforms import known_profiles
+
+    profiles = {code: svc.shop.profile(code).as_dict() for code in known_profiles()}
+    def human() -> None:
+        print(f"{shop.name} ({shop.timezone}, {shop.currency}) in {svc.db.display_name()}")
+        table(["profile", "ship days", "recommended", "late", "penalty"],
+              [[c, f"{p['ship_days_min']}-{p['ship_days_max']}",
+                f"{p['recommended_min']}-{p['recommended_max']}", p["late_consequence"],
+                p["late_penalty"]] for c, p in profiles.items()])
+    ctx.out.emit({"shop": shop, "profiles": profiles}, human)
+    return 0
+
+
+def cmd_shop_rules(ctx: Ctx) -> int:
+    a = ctx.args
+    over: dict[str, Any] = {}
+    for pair in a.set or []:
+        if "=" not in pair:
+            raise CliError(f"--set expects key=value, got '{pair}'", EXIT_USAGE)
+        k, v = pair.split("=", 1)
+        over[k.strip()] = None if v.strip().lower() in ("", "none") else v.strip()
+    prof = ctx.svc.shop.set_rule_override(a.profile, over)
+    ctx.out.emit(prof.as_dict(), lambda: print(
+        f"{prof.name}: ship window {prof.ship_days_min}-{prof.ship_days_max} days"))
+    return 0
+
+
+def register_setup(sub: Any, add: AddFn) -> None:
+    sp = add(sub, "init", cmd_init, "create or upgrade the database; set shop details")
+    sp.add_argument("--shop-name")
+    sp.add_argument("--timezone")
+    sp.add_argument("--currency")
+
+    sp = add(sub, "demo", cmd_demo, "fill a new database with a realistic demo shop")
+    sp.add_argument("--orders", type=positive_arg, default=5000, help="number of orders")
+    sp.add_argument("--seed", type=int, default=2026)
+
+
+def register(sub: Any, add: AddFn) -> None:
+    shop = sub.add_parser("shop", help="shop settings and platform rules").add_subparsers(
+        dest="sub", metavar="ACTION", required=True)
+    add(shop, "show", cmd_shop_show, "shop details and platform rule profiles")
+    sp = add(shop, "rules", cmd_shop_rules, "override a platform rule for this shop")
+    sp.add_argument("profile")
+    sp.add_argument("--set", action="append", metavar="KEY=VALUE")
