@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from app.targets import display_target
+
 if TYPE_CHECKING:
     from presale_engine.service import Service, ShopView
 
@@ -23,8 +25,6 @@ class DeskContext:
     @property
     def name(self) -> str:
         """What the status bar shows: the file name or the URL without its password."""
-        from app.databases import display_target
-
         return display_target(self.target)
 
     def with_shop(self, shop: ShopView) -> DeskContext:

@@ -1,6 +1,6 @@
 """Opening databases for the window: files, URLs, the demo shop. Runs on the worker.
 
-The engine does the opening (``open_database`` creates or upgrades the schema); this
+The engine does the opening (``open_service`` creates or upgrades the schema); this
 module only decides which target, builds the demo when it is missing, and names a
 target for the screen without its password.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.context import DeskContext
+from app.targets import normalize_target
 
 if TYPE_CHECKING:
     from app.ops import Task
@@ -39,33 +40,6 @@ def _marker(path: Path) -> Path:
 def demo_ready(path: Path | None = None) -> bool:
     path = path or demo_path()
     return path.is_file() and not _marker(path).exists()
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def display_target(target: str) -> str:
-    """A file's name, or the URL with its password hidden."""
-    if not is_url(target):
-        return Path(target).name or target
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(target)
-    if parts.password:
-        host = parts.hostname or ""
-        if parts.port:
-            host += f":{parts.port}"
-        netloc = f"{parts.username}:***@{host}" if parts.username else host
-        parts = parts._replace(netloc=netloc)
-    return urlunsplit(parts)
-
-
-def normalize_target(target: str) -> str:
-    """URLs as given; file paths absolute (what the recent list keeps)."""
-    if is_url(target):
-        return target
-    return str(Path(target).expanduser().resolve())
 
 
 class Opening:
@@ -123,15 +97,13 @@ class Opening:
 
 def open_context(target: str, task: Task | None = None) -> DeskContext:
     """Open (create or upgrade) the database at ``target``: a path or a URL."""
-    from presale_engine.service import Service
-    from presale_engine.store import open_database
+    from presale_engine.service.setup import open_service
 
-    db = open_database(target)
+    svc = open_service(target)
     try:
-        svc = Service(db)
         return DeskContext(svc=svc, shop=svc.shop.get(), target=target)
     except BaseException:
-        db.dispose()
+        svc.db.dispose()
         raise
 
 
@@ -139,23 +111,20 @@ def build_demo(path: Path, task: Task | None = None, orders: int | None = None
                ) -> DeskContext:
     """Make a fresh demo shop at ``path`` (around the current time) and open it."""
     orders = DEMO_ORDERS if orders is None else orders
-    from presale_engine.demo import generate_demo
-    from presale_engine.service import Service
-    from presale_engine.store import open_database
+    from presale_engine.service.setup import generate_demo_shop, open_service
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     marker = _marker(path)
     marker.touch()
-    db = open_database(path)
+    svc = open_service(path)
     try:
-        svc = Service(db)
         if task is not None:
             task.check()
-        generate_demo(svc, orders=orders)
+        generate_demo_shop(svc, orders=orders)
         marker.unlink(missing_ok=True)
         return DeskContext(svc=svc, shop=svc.shop.get(), target=str(path))
     except BaseException:
-        db.dispose()
+        svc.db.dispose()
         raise

@@ -27,7 +27,7 @@ _current = "en"
 
 
 def i18n_dir() -> Path:
-    from presale_engine.paths import resources_dir
+    from presale_engine.service.setup import resources_dir
 
     return resources_dir() / "i18n"
 

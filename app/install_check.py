@@ -17,9 +17,10 @@ from pathlib import Path
 
 
 def _checks() -> list[tuple[str, Callable[[], str]]]:
-    from presale_engine.paths import resources_dir
+    from presale_engine.service.setup import engine_checks, resources_dir
 
     res = resources_dir()
+    engine = dict(engine_checks())
 
     def files(sub: str, pattern: str, least: int = 1) -> Callable[[], str]:
         def check() -> str:
@@ -29,11 +30,6 @@ def _checks() -> list[tuple[str, Callable[[], str]]]:
                                         f"{least} needed")
             return ", ".join(p.name for p in found)
         return check
-
-    def presets() -> str:
-        from presale_engine.io import load_presets
-
-        return ", ".join(sorted(load_presets()))
 
     def translations() -> str:
         from PySide6.QtCore import QTranslator
@@ -55,22 +51,6 @@ def _checks() -> list[tuple[str, Callable[[], str]]]:
         if not qm.is_file():
             raise FileNotFoundError(f"{qm} (standard buttons stay in English)")
         return str(qm)
-
-    def migrations() -> str:
-        from alembic.config import Config
-        from alembic.script import ScriptDirectory
-
-        from presale_engine.store.db import MIGRATIONS
-
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        script = ScriptDirectory.from_config(cfg)
-        heads = script.get_heads()
-        if len(heads) != 1:
-            raise LookupError(f"{MIGRATIONS}: heads {heads}")
-        if not (MIGRATIONS / "env.py").is_file():
-            raise FileNotFoundError(MIGRATIONS / "env.py")
-        return f"{MIGRATIONS} (head {heads[0]})"
 
     def zones() -> str:
         import zoneinfo
@@ -108,12 +88,12 @@ def _checks() -> list[tuple[str, Callable[[], str]]]:
         ("resources", lambda: str(res) if res.is_dir() else str(res) + " is not a folder"),
         ("font", files("fonts", "*.ttc")),
         ("style sheet", files("styles", "*.qss")),
-        ("column presets", presets),
+        ("column presets", engine["column presets"]),
         ("ship sheets", files("ship_sheets", "*.json", 4)),
         ("import template", files("templates", "orders_template.csv")),
         ("translations", translations),
         ("Qt's own translations", qt_translations),
-        ("migrations", migrations),
+        ("migrations", engine["migrations"]),
         ("time zones", zones),
         ("readers and writers", modules("python_calamine", "openpyxl", "xlsxwriter")),
         ("database drivers", drivers),

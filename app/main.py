@@ -67,7 +67,7 @@ class _Marks:
 
 
 def _load_stylesheet() -> str:
-    from presale_engine.paths import resources_dir
+    from presale_engine.service.setup import resources_dir
 
     path = resources_dir() / "styles" / "presale.qss"
     try:
@@ -99,7 +99,7 @@ def create_app(argv: list[str] | None = None) -> Any:
 
 def app_icon_path() -> Path | None:
     """The window icon: in the bundle's resources, else the source tree's packaging/."""
-    from presale_engine.paths import resources_dir
+    from presale_engine.service.setup import resources_dir
 
     for path in (resources_dir() / "icons" / "presale-desk.png",
                  Path(__file__).resolve().parent.parent / "packaging" / "icons"
@@ -112,7 +112,7 @@ def app_icon_path() -> Path | None:
 def start_target(args: argparse.Namespace) -> tuple[str, bool] | None:
     """(database to open, remember it) at start: ``--db``, the shared URL, the last one."""
     from app import settings as prefs
-    from app.databases import is_url
+    from app.targets import is_url
 
     if args.db:
         return args.db, True

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from app import display, ops
 from app import settings as prefs
 from app.context import DeskContext
-from app.databases import Opening, build_demo, demo_path, demo_ready, display_target
+from app.databases import Opening, build_demo, demo_path, demo_ready
+from app.targets import display_target
 from app.views.alerts import AlertsPage
 from app.views.base import Page
 from app.views.campaigns import CampaignsPage, wizard_available

@@ -60,8 +60,8 @@ from app.models.import_models import (
 )
 
 if TYPE_CHECKING:
-    from presale_engine.io import RowError
     from presale_engine.service import ImportReport, Service
+    from presale_engine.service.values import RowError
 
 IMPORT_DIR = "import/last_dir"
 FILE_SUFFIXES = (".xlsx", ".csv")

@@ -82,8 +82,8 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
 
     from app import fonts, i18n, ops
     from app.dialogs.import_dialog import ImportDialog
-    from presale_engine.service import Service, fixed_clock
-    from presale_engine.store import open_database
+    from presale_engine.service import fixed_clock
+    from presale_engine.service.setup import open_service
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "needs a QApplication"
@@ -102,9 +102,9 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
             with bad.open("w", encoding="utf-8-sig", newline="") as f:
                 csv.writer(f).writerows([BAD_HEADERS, *BAD_ROWS])
             own = _own_layout(data / "douyin_orders.xlsx", Path(tmp) / "抖店订单_二店.xlsx")
-            db = open_database(Path(tmp) / "shots.sqlite3")
+            svc = open_service(Path(tmp) / "shots.sqlite3",
+                               clock=fixed_clock(datetime(2026, 11, 22, 4, 0, tzinfo=UTC)))
             try:
-                svc = Service(db, clock=fixed_clock(datetime(2026, 11, 22, 4, 0, tzinfo=UTC)))
                 campaign = json.loads((data / "campaigns" / "douyin_down_jacket.json")
                                       .read_text(encoding="utf-8"))
                 svc.campaigns.create(campaign)
@@ -123,7 +123,7 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en"),
                     dlg.close()
                     dlg.deleteLater()
             finally:
-                db.dispose()
+                svc.db.dispose()
     finally:
         i18n.apply_language("en")
         ops.set_manager(old_manager)

@@ -38,7 +38,7 @@ from app.models.base import LEFT, ListTableModel
 
 if TYPE_CHECKING:
     from app.dialogs.import_preview import Preview
-    from presale_engine.io import RowError
+    from presale_engine.service.values import RowError
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -350,7 +350,7 @@ class StatusMappingModel(ListTableModel[StatusRow]):
         if role == Qt.ItemDataRole.EditRole and index.isValid():
             return self._rows[index.row()].state or ""
         if role == CHOICES_ROLE:
-            from presale_engine.io import ORDER_STATES
+            from presale_engine.service.values import ORDER_STATES
 
             return [("", self.tr("(choose)")),
                     *((s, labels.order_status(s)) for s in ORDER_STATES)]
@@ -361,7 +361,7 @@ class StatusMappingModel(ListTableModel[StatusRow]):
         if (role != Qt.ItemDataRole.EditRole
                 or not self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        from presale_engine.io import ORDER_STATES
+        from presale_engine.service.values import ORDER_STATES
 
         state = str(value) if value else None
         if state is not None and state not in ORDER_STATES:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,21 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presale_engine.campaigns import PURPOSES
-from presale_engine.platforms import PLATFORMS, PlatformProfile, base_platform, known_profiles
+from presale_engine.service.values import (
+    PLATFORMS,
+    PURPOSES,
+    PlatformProfile,
+    base_platform,
+    known_profiles,
+)
 
 from .common import CURRENCIES, HINT_COLOR, PAGE_BASICS, IssueLabel, set_help
-from .page_base import CampaignPage
-
-if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+from .page_base import CampaignPage, WizardHost
 
 # Currency a platform's shops usually settle in, used until the user picks one.
 _PLATFORM_CURRENCY = {"tiktok_us": "USD", "tiktok": "USD", "tiktok_th": "THB"}
 
 
 class BasicsPage(CampaignPage):
-    def __init__(self, wizard: CampaignWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, PAGE_BASICS)
         self.setTitle(self.tr("Step 1 of 6 · Platform and type"))
         self.setSubTitle(self.tr("Where the presale runs, how buyers pay, and what it is for."))

@@ -18,10 +18,9 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from presale_engine.campaigns import Campaign, parse_definition
 from presale_engine.errors import CampaignInvalid, Issue, PresaleError, ValidationResult
-from presale_engine.platforms import PlatformProfile
 from presale_engine.service import CampaignRow, ProductView, Service
+from presale_engine.service.values import Campaign, PlatformProfile, parse_definition
 
 from .basics_page import BasicsPage
 from .common import (

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from presale_engine.money import exponent, fmt, known_currency, parse_money
+from presale_engine.service.values import exponent, fmt, known_currency, parse_money
 
 # The wizard's pages, in order; ``page_for_field`` maps an issue to one of them.
 PAGE_BASICS, PAGE_SKUS, PAGE_PRICING, PAGE_SCHEDULE, PAGE_LIMITS, PAGE_REVIEW = range(6)

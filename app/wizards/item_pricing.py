@@ -28,9 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presale_engine.money import ZERO, parse_money
-from presale_engine.pricing import PriceItem, Tier, legal_deposit_cap, quote
 from presale_engine.service import ProductView
+from presale_engine.service.values import (
+    ZERO,
+    PriceItem,
+    Tier,
+    legal_deposit_cap,
+    parse_money,
+    quote,
+)
 
 from .common import (
     HINT_COLOR,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,17 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presale_engine.campaigns import AUDIENCES, RESERVATION_MODES
+from presale_engine.service.values import AUDIENCES, RESERVATION_MODES
 
 from .common import HINT_COLOR, PAGE_LIMITS, IssueLabel, set_help
-from .page_base import CampaignPage
-
-if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+from .page_base import CampaignPage, WizardHost
 
 
 class LimitsPage(CampaignPage):
-    def __init__(self, wizard: CampaignWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, PAGE_LIMITS)
         self.setTitle(self.tr("Step 5 of 6 · Limits and stock"))
         self.setSubTitle(self.tr(

@@ -8,18 +8,39 @@ from the last engine check (``CampaignWizard.page_ok``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QVBoxLayout, QWizardPage
 
-from .common import IssueLabel, ShownIssue, path_prefixes
+from .common import IssueLabel, Names, ShownIssue, path_prefixes
 
 if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+    from presale_engine.service import ProductView
+
+
+class WizardHost(Protocol):
+    """What a page may ask of the wizard that holds it (pages never import the wizard)."""
+
+    names: Names
+    products: list[ProductView]
+    shop_currency: str
+    shop_timezone: str
+
+    def labelled(self, where: str, text: str) -> str: ...
+    def ctype(self) -> str: ...
+    def currency(self) -> str: ...
+    def skus(self) -> list[str]: ...
+    def product(self, sku: str) -> ProductView | None: ...
+    def basics_changed(self) -> None: ...
+    def skus_changed(self) -> None: ...
+    def schedule_check(self) -> None: ...
+    def flush_check(self) -> None: ...
+    def page_ok(self, index: int) -> bool: ...
+    def save(self) -> bool: ...
 
 
 class CampaignPage(QWizardPage):
-    def __init__(self, wizard: CampaignWizard, index: int) -> None:
+    def __init__(self, wizard: WizardHost, index: int) -> None:
         super().__init__()
         self.cw = wizard
         self.index = index

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
@@ -22,10 +22,7 @@ from PySide6.QtWidgets import (
 
 from .common import HINT_COLOR, PAGE_PRICING, IssueLabel, ShownIssue, item_index
 from .item_pricing import ItemPricingEditor
-from .page_base import CampaignPage
-
-if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+from .page_base import CampaignPage, WizardHost
 
 
 def _subpath(path: str) -> str:
@@ -34,7 +31,7 @@ def _subpath(path: str) -> str:
 
 
 class PricingPage(CampaignPage):
-    def __init__(self, wizard: CampaignWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, PAGE_PRICING)
         self.setTitle(self.tr("Step 3 of 6 · Prices"))
         self.setSubTitle(self.tr(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
-from presale_engine.campaigns import Campaign
-from presale_engine.money import parse_money
-from presale_engine.pricing import quote
+from presale_engine.service.values import Campaign, parse_money, quote
 
 from .common import (
     ERROR_COLOR,
@@ -33,14 +31,11 @@ from .common import (
     ShownIssue,
     money_str,
 )
-from .page_base import CampaignPage
-
-if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+from .page_base import CampaignPage, WizardHost
 
 
 class ReviewPage(CampaignPage):
-    def __init__(self, wizard: CampaignWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, PAGE_REVIEW)
         self.setTitle(self.tr("Step 6 of 6 · Review"))
         self.setFinalPage(True)

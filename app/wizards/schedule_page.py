@@ -8,7 +8,7 @@ what the seller typed.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -26,13 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presale_engine.platforms import PlatformProfile
+from presale_engine.service.values import PlatformProfile
 
 from .common import HINT_COLOR, PAGE_SCHEDULE, IssueLabel, set_help
-from .page_base import CampaignPage
-
-if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+from .page_base import CampaignPage, WizardHost
 
 TIMEZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
              "Asia/Kuala_Lumpur", "Asia/Bangkok", "Asia/Jakarta", "Asia/Ho_Chi_Minh",
@@ -118,7 +115,7 @@ class WindowEditor(QWidget):
 
 
 class SchedulePage(CampaignPage):
-    def __init__(self, wizard: CampaignWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, PAGE_SCHEDULE)
         self.setTitle(self.tr("Step 4 of 6 · Schedule and ship promise"))
         self.setSubTitle(self.tr(

@@ -87,11 +87,10 @@ def load_cjk_font() -> str | None:
 
 
 def demo_service(db_url: str) -> Service:
-    from presale_engine.service import Service, fixed_clock
-    from presale_engine.store import open_database
+    from presale_engine.service import fixed_clock
+    from presale_engine.service.setup import open_service
 
-    svc = Service(open_database(db_url),
-                  clock=fixed_clock(datetime(2026, 10, 10, 4, 0, tzinfo=UTC)))
+    svc = open_service(db_url, clock=fixed_clock(datetime(2026, 10, 10, 4, 0, tzinfo=UTC)))
     for sku, name, variant, on_hand, sold in PRODUCTS:
         svc.stock.add_product(sku, name, variant=variant, platform="douyin", on_hand=on_hand,
                         sales_30d=sold, list_price=Decimal("1099.00"))

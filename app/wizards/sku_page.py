@@ -6,7 +6,7 @@ bounded, so a sort/filter proxy over an in-memory model is enough here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -27,15 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presale_engine.campaigns import HISTORY_CAP_SHARE, HISTORY_HINT_SHARE
-from presale_engine.platforms import PLATFORMS
 from presale_engine.service import ProductView
+from presale_engine.service.values import HISTORY_CAP_SHARE, HISTORY_HINT_SHARE, PLATFORMS
 
 from .common import HINT_COLOR, PAGE_SKUS, IssueLabel, ShownIssue, item_index, set_help
-from .page_base import CampaignPage
-
-if TYPE_CHECKING:
-    from .campaign_wizard import CampaignWizard
+from .page_base import CampaignPage, WizardHost
 
 _SKU_ROLE = Qt.ItemDataRole.UserRole + 1
 _PLATFORM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -78,7 +74,7 @@ class ChosenRow:
 class SkuPage(CampaignPage):
     COL_SKU, COL_NAME, COL_CAP, COL_HINT, COL_CHECKS, COL_REMOVE = range(6)
 
-    def __init__(self, wizard: CampaignWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, PAGE_SKUS)
         self.setTitle(self.tr("Step 2 of 6 · SKUs"))
         self.setSubTitle(self.tr(
