@@ -69,6 +69,8 @@ class Shop(Base):
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     # per-platform rule overrides: {"douyin": {"ship_days_max": 25}, ...}
     rule_overrides: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # shop-wide settings: {"require_approval": false, ...} (service.shop.SETTINGS)
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     created_at: Mapped[datetime]
 
 
