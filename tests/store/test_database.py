@@ -18,8 +18,21 @@ from presale_engine.store import open_database
 from presale_engine.store.db import resolve_url
 from presale_engine.store.models import Base, Shop
 
-TABLES = {"alembic_version", "audit", "shop", "campaign", "campaign_item", "product",
-          "orders", "order_event", "payment", "stock_move", "supply_batch"}
+def _real_head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(dbmod.MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+# The newest real migration, and the tables the models declare (every one must exist).
+HEAD = _real_head()
+TABLES = {"alembic_version", *Base.metadata.tables}
+TEST_REVISION = "9999"  # a test-only migration on top of the real ones
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -42,7 +55,7 @@ def test_new_sqlite_file_is_created_at_head(tmp_path: Path) -> None:
     try:
         assert path.is_file()
         assert db.file_path == path
-        assert db.current_revision() == db.head_revision() == "0001"
+        assert db.current_revision() == db.head_revision() == HEAD
         assert set(inspect(db.engine).get_table_names()) == TABLES
         # every mapped table and column exists, as the models declare them
         insp = inspect(db.engine)
@@ -51,7 +64,7 @@ def test_new_sqlite_file_is_created_at_head(tmp_path: Path) -> None:
         assert db.backup_path is None
     finally:
         db.dispose()
-    assert _rows(path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _rows(path, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert _backups(path.parent) == []
 
 
@@ -94,7 +107,7 @@ def test_reopening_at_head_is_a_no_op(tmp_path: Path) -> None:
     second = open_database(path)
     try:
         assert second.backup_path is None
-        assert second.current_revision() == "0001"
+        assert second.current_revision() == HEAD
         with second.session() as s:
             assert [sh.name for sh in s.execute(select(Shop)).scalars()] == ["kept"]
     finally:
@@ -113,17 +126,16 @@ def test_open_without_upgrade_leaves_a_new_file_empty(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- upgrades
 #
-# The project has one migration (0001), so no real file can be at an older revision yet.
 # These tests copy the real migrations into a temporary directory and add a test-only
-# revision 0002 there: a file made at 0001 is then a genuine older database, and
-# opening it runs the real backup-and-upgrade path.
+# revision on top of the newest one there: a file made at the real head is then a
+# genuine older database, and opening it runs the real backup-and-upgrade path.
 
 MIGRATION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{down}"
 branch_labels = None
 depends_on = None
 
@@ -144,7 +156,7 @@ REBUILD_PRODUCT = '''    with op.batch_alter_table("product", recreate="always")
 
 @pytest.fixture
 def with_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """Returns install(body): the real migrations plus a test-only 0002 doing ``body``."""
+    """Returns install(body): the real migrations plus a test-only one doing ``body``."""
 
     real = dbmod.MIGRATIONS
     made: list[Path] = []
@@ -153,22 +165,22 @@ def with_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[
         mig = tmp_path / f"migrations{len(made)}"
         made.append(mig)
         shutil.copytree(real, mig, ignore=shutil.ignore_patterns("__pycache__"))
-        (mig / "versions" / "0002_test_only.py").write_text(
-            MIGRATION.format(body=body), encoding="utf-8")
+        (mig / "versions" / f"{TEST_REVISION}_test_only.py").write_text(
+            MIGRATION.format(body=body, revision=TEST_REVISION, down=HEAD), encoding="utf-8")
         monkeypatch.setattr(dbmod, "MIGRATIONS", mig)
 
     return install
 
 
 def _old_database_with_data(path: Path) -> None:
-    """A database at 0001 holding a shop, a product, its ledger row and a supply batch."""
+    """A database at the real head holding a shop, a product, its ledger and a batch."""
     from presale_engine.service import Service, fixed_clock
 
     db = open_database(path)
     svc = Service(db, clock=fixed_clock(datetime(2026, 11, 22, 4, tzinfo=UTC)), actor="t")
     svc.stock.add_product("SKU-OLD", "Old thing", on_hand=7)
     svc.stock.add_supply("SKU-OLD", 5, datetime(2026, 12, 1).date())
-    assert db.current_revision() == "0001"
+    assert db.current_revision() == HEAD
     db.dispose()
 
 
@@ -180,12 +192,12 @@ def test_older_database_is_backed_up_then_upgraded(
 
     db = open_database(path)
     try:
-        assert db.head_revision() == "0002"
-        assert db.current_revision() == "0002"
+        assert db.head_revision() == TEST_REVISION
+        assert db.current_revision() == TEST_REVISION
         backup = db.backup_path
         assert backup is not None
         assert backup.parent == tmp_path
-        assert backup.name.startswith("old.sqlite3.bak-0001-")
+        assert backup.name.startswith(f"old.sqlite3.bak-{HEAD}-")
         # the upgraded file kept its rows and has the new column
         assert _rows(path, "SELECT sku, on_hand, test_note FROM product") == [
             ("SKU-OLD", 7, None)]
@@ -198,7 +210,7 @@ def test_older_database_is_backed_up_then_upgraded(
         db.dispose()
     # the backup is a complete SQLite database at the old revision with the old data
     assert _rows(backup, "PRAGMA integrity_check") == [("ok",)]
-    assert _rows(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _rows(backup, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert _rows(backup, "SELECT sku, on_hand FROM product") == [("SKU-OLD", 7)]
     assert _rows(backup, "SELECT qty FROM supply_batch") == [(5,)]
     assert "test_note" not in {r[1] for r in _rows(backup, "PRAGMA table_info(product)")}
@@ -227,7 +239,7 @@ def test_failed_upgrade_leaves_the_file_as_it_was(
     # nothing of the failed migration stayed behind: same revision, tables and rows
     names = {r[0] for r in _rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert names == TABLES
-    assert _rows(path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _rows(path, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert _rows(path, "SELECT sku, on_hand FROM product") == [("SKU-OLD", 7)]
     assert "test_note" not in {r[1] for r in _rows(path, "PRAGMA table_info(product)")}
 
@@ -235,7 +247,7 @@ def test_failed_upgrade_leaves_the_file_as_it_was(
     with_migration(REBUILD_PRODUCT)
     db = open_database(path)
     try:
-        assert db.current_revision() == "0002"
+        assert db.current_revision() == TEST_REVISION
     finally:
         db.dispose()
 
