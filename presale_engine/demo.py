@@ -142,7 +142,7 @@ def campaign_definitions(now: datetime) -> list[tuple[dict[str, Any], str, float
                      balance_window=_w(d(350), d(351) - sec, cn))
     return [(jacket, "approved", 0.30), (ice, "approved", 0.25), (earrings, "approved", 0.12),
             (gift, "approved", 0.15), (coat, "approved", 0.10), (tea, "approved", 0.08),
-            (next_year, "submitted", 0.0)]
+            (next_year, "draft", 0.0)]
 
 
 @dataclass
@@ -192,10 +192,9 @@ def generate_demo(svc: Service, *, orders: int = 5000, seed: int = 2026) -> dict
     pids = {p.sku: p.id for p in svc.stock.products()}
     plans: list[_Plan] = []
     for n, (defn, status, weight) in enumerate(campaign_definitions(now)):
-        cid = svc.campaigns.create(defn)
-        svc.campaigns.submit(cid)
-        if status == "approved":
-            svc.campaigns.approve(cid)
+        # Active at once (the demo shop has no approval step), the next-year one a draft.
+        cid = (svc.campaigns.create(defn) if status == "approved"
+               else svc.campaigns.save_draft(defn))
         if weight <= 0:
             continue
         c = svc.campaigns.get(cid).campaign

@@ -102,10 +102,21 @@ def cmd_campaign_export(ctx: Ctx) -> int:
 def cmd_campaign_move(ctx: Ctx) -> int:
     a = ctx.args
     svc = ctx.svc
+    approval = svc.shop.settings().require_approval
+    before = svc.campaigns.get(a.id).status
     fn = {"submit": svc.campaigns.submit, "approve": svc.campaigns.approve}.get(a.action)
     status = fn(a.id) if fn else getattr(svc.campaigns, a.action)(a.id, a.reason or "")
-    ctx.out.emit({"id": a.id, "status": status},
-                 lambda: print(f"Campaign #{a.id} is now {status}"))
+    note = None
+    if not approval and a.action in ("submit", "approve"):
+        note = ("this shop has no approval step (`presale shop settings --approval on` "
+                "adds one): " + (f"campaign #{a.id} was already active" if before == status
+                                 else f"campaign #{a.id} is active now"))
+
+    def human() -> None:
+        print(f"Campaign #{a.id} is now {status}" if note is None else note[0].upper()
+              + note[1:])
+
+    ctx.out.emit({"id": a.id, "status": status}, human)
     return 0
 
 

@@ -68,6 +68,18 @@ def cmd_shop_rules(ctx: Ctx) -> int:
     return 0
 
 
+def cmd_shop_settings(ctx: Ctx) -> int:
+    a = ctx.args
+    svc = ctx.svc
+    settings = (svc.shop.update_settings(require_approval=a.approval == "on")
+                if a.approval else svc.shop.settings())
+    ctx.out.emit(settings, lambda: print(
+        "Approval step: " + ("on (draft → submitted → approved by a second person)"
+                             if settings.require_approval else
+                             "off (a valid campaign is active as soon as it is saved)")))
+    return 0
+
+
 def register_setup(sub: Any, add: AddFn) -> None:
     sp = add(sub, "init", cmd_init, "create or upgrade the database; set shop details")
     sp.add_argument("--shop-name")
@@ -86,3 +98,6 @@ def register(sub: Any, add: AddFn) -> None:
     sp = add(shop, "rules", cmd_shop_rules, "override a platform rule for this shop")
     sp.add_argument("profile")
     sp.add_argument("--set", action="append", metavar="KEY=VALUE")
+    sp = add(shop, "settings", cmd_shop_settings, "shop-wide settings (the approval step)")
+    sp.add_argument("--approval", choices=["on", "off"],
+                    help="campaigns need a second person's approval (default: off)")

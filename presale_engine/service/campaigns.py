@@ -17,13 +17,22 @@ from ..store.models import Campaign, CampaignItem, Product
 from .base import Part
 from .views import CampaignDetail, CampaignRow
 
-# Which status may move to which, and by what action.
+# Which status may move to which, and by what action (the shop requires approval).
 _STATUS_MOVES = {
     "submit": ({"draft", "rejected"}, "submitted"),
     "approve": ({"submitted"}, "approved"),
     "reject": ({"submitted"}, "rejected"),
     "cancel": ({"draft", "submitted", "approved", "rejected"}, "cancelled"),
 }
+# Without the approval step, submitting or approving activates a draft at once, and
+# an active campaign stays as it is (the call is a no-op the CLI and GUI say so of).
+_DIRECT_MOVES = {
+    "submit": ({"draft", "submitted", "rejected"}, "approved"),
+    "approve": ({"draft", "submitted", "rejected"}, "approved"),
+    "reject": ({"submitted"}, "rejected"),
+    "cancel": _STATUS_MOVES["cancel"],
+}
+ACTIVE = "approved"
 
 
 def _window(start: Any, end: Any) -> cdom.Window | None:
@@ -163,15 +172,24 @@ class CampaignsPart(Part):
 
     # ------------------------------------------------------------------ writing
     def create(self, definition: Any) -> int:
-        """Validate and store a campaign (as a draft unless the file says otherwise)."""
+        """Validate and store a campaign: active at once, or a draft where the shop
+        requires approval (a file cannot approve itself)."""
+        return self._create(definition, draft=False)
+
+    def save_draft(self, definition: Any) -> int:
+        """Store a valid campaign as a draft, to finish and activate (submit) later."""
+        return self._create(definition, draft=True)
+
+    def _create(self, definition: Any, *, draft: bool) -> int:
         with self.db.session() as s:
             campaign, result = self._check(s, definition)
             if campaign is None or not result.ok:
                 raise CampaignInvalid(result)
             shop = self._shop(s)
             now = self.now()
-            # A new campaign is always a draft: a file cannot approve itself.
-            row = Campaign(shop_id=shop.id, status="draft", created_at=now, updated_at=now)
+            approval = self.svc.shop.settings(s).require_approval
+            status = "draft" if draft or approval else ACTIVE
+            row = Campaign(shop_id=shop.id, status=status, created_at=now, updated_at=now)
             _fill_row(row, campaign)
             s.add(row)
             s.flush()
@@ -200,9 +218,12 @@ class CampaignsPart(Part):
             return result
 
     def _move(self, campaign_id: int, action: str, reason: str = "") -> str:
-        allowed, target = _STATUS_MOVES[action]
         with self.db.session() as s:
+            approval = self.svc.shop.settings(s).require_approval
+            allowed, target = (_STATUS_MOVES if approval else _DIRECT_MOVES)[action]
             row = campaign_row(s, campaign_id)
+            if not approval and action in ("submit", "approve") and row.status == ACTIVE:
+                return row.status  # nothing to approve: the campaign is already active
             if row.status not in allowed:
                 raise Conflict(f"cannot {action} campaign #{campaign_id}: it is {row.status}")
             if action in ("submit", "approve"):
@@ -231,13 +252,16 @@ class CampaignsPart(Part):
 
     def duplicate(self, campaign_id: int, *, name: str | None = None,
                            shift_days: int = 0) -> int:
-        """A draft copy, optionally moved in time (last year's Double 11 → this year's)."""
+        """A draft copy, optionally moved in time (last year's Double 11 → this year's).
+
+        A copy is always a draft, approval step or not: it is there to be edited first.
+        """
         with self.db.session() as s:
             row = campaign_row(s, campaign_id)
             dom = campaign_from_row(row, campaign_items(s, row.id))
         copy = cdom.shifted(dom, timedelta(days=shift_days),
                             name or f"{dom.name} (copy)")
-        return self.create(cdom.to_definition(copy))
+        return self._create(cdom.to_definition(copy), draft=True)
 
     # ------------------------------------------------------------------ reading
 

@@ -12,7 +12,7 @@ from ..errors import InputError, NotFound
 from ..platforms import PlatformProfile, base_platform, known_profiles, profile_for
 from ..store.models import Audit
 from .base import Part
-from .views import ShopView
+from .views import ShopSettings, ShopView
 
 
 class ShopPart(Part):
@@ -20,6 +20,24 @@ class ShopPart(Part):
         with self.db.session() as s:
             sh = self._shop(s)
             return ShopView(sh.id, sh.name, sh.timezone, sh.currency, dict(sh.rule_overrides))
+
+    def settings(self, s: Session | None = None) -> ShopSettings:
+        if s is None:
+            with self.db.session() as s2:
+                return self.settings(s2)
+        stored = self._shop(s).settings or {}
+        return ShopSettings(require_approval=bool(stored.get("require_approval", False)))
+
+    def update_settings(self, *, require_approval: bool | None = None) -> ShopSettings:
+        with self.db.session() as s:
+            sh = self._shop(s)
+            before = dict(sh.settings or {})
+            after = dict(before)
+            if require_approval is not None:
+                after["require_approval"] = bool(require_approval)
+            sh.settings = after
+            self._audit(s, "shop.settings", "shop", sh.id, {"before": before, "after": after})
+        return self.settings()
 
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.get().timezone)

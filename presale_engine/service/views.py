@@ -30,6 +30,15 @@ def jsonable(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class ShopSettings:
+    """Shop-wide choices. ``require_approval``: a campaign goes draft → submitted →
+    approved by a second person; off (the default, a one-person shop) a valid campaign
+    is active as soon as it is saved."""
+
+    require_approval: bool = False
+
+
+@dataclass(frozen=True)
 class ShopView:
     id: int
     name: str

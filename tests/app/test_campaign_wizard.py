@@ -305,7 +305,7 @@ def test_douyin_deposit_campaign_from_first_page_to_finish(qtbot: Any,
     assert (exported["timezone"], exported["reservation"], exported["per_buyer_limit"],
             exported["audience"]) == ("Asia/Shanghai", "reserve_stock", 2, "everyone")
     detail = service.campaigns.get(w.created_id)
-    assert detail.status == "draft"
+    assert detail.status == "approved"  # no approval step (the default): active on Finish
     assert str(detail.campaign.item("YRF-001-BLK-M").pricing.deposit_value) == "150.00"
 
 
@@ -570,6 +570,7 @@ def test_tiktok_defaults_to_los_angeles_and_dollars(qtbot: Any, service: Service
                                   "taobao_ice_machine.json", "tiktok_gift_box.json"])
 def test_prefill_from_a_sample_file_reads_back_the_same_campaign(
         qtbot: Any, service: Service, sample: Any, name: str) -> None:
+    service.shop.update_settings(require_approval=True)  # stored as the draft it was read as
     defn = sample(name)
     w = open_wizard(qtbot, service, defn)
     settle(qtbot, w)

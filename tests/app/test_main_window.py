@@ -175,6 +175,7 @@ def test_duplicate_dialog_collects_name_and_shift(qtbot: Any) -> None:
 
 def test_submit_then_approve_with_confirmation(window: MainWindow, svc: Any,
                                               shown: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     draft_id = svc.campaigns.duplicate(svc.campaigns.all()[0].id, name="Draft A",
                                       shift_days=400)
     window.campaigns.refresh()
@@ -192,6 +193,7 @@ def test_submit_then_approve_with_confirmation(window: MainWindow, svc: Any,
 
 
 def test_reject_and_cancel_take_a_reason(window: MainWindow, svc: Any, shown: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     cid = svc.campaigns.duplicate(svc.campaigns.all()[0].id, name="Draft B", shift_days=400)
     svc.campaigns.submit(cid)
     window.campaigns.refresh()
@@ -207,6 +209,7 @@ def test_reject_and_cancel_take_a_reason(window: MainWindow, svc: Any, shown: An
 
 def test_an_illegal_move_is_a_friendly_error(window: MainWindow, svc: Any,
                                             shown: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     from presale_engine.errors import Conflict
 
     approved = next(c for c in svc.campaigns.all() if c.status == "approved")

@@ -70,7 +70,7 @@ COVERED = {
     "campaign reject", "campaign cancel", "campaign duplicate", "campaign quote", "product",
     "product add", "product list", "order", "order list", "order show", "order create",
     "order transition", "stock", "stock adjust", "supply", "supply add", "supply list",
-    "supply receive", "allocate", "shop", "shop show", "shop rules",
+    "supply receive", "allocate", "shop", "shop show", "shop rules", "shop settings",
 }
 
 
@@ -111,6 +111,9 @@ def test_campaign_commands(cli: Any, campaigns: Path, tmp_path: Path) -> None:
     assert all(set(w) == {"code", "field", "message"} for w in data["warnings"])
     assert "ship_window_not_recommended" in {w["code"] for w in data["warnings"]}
 
+    # the approval workflow (a shop without it is tested in test_cli_approval.py)
+    assert ok(cli("shop", "settings", "--approval", "on", "--json")) == {
+        "require_approval": True}
     assert ok(cli("campaign", "create", "--file", douyin, "--json")) == {"id": 1}
     assert ok(cli("campaign", "create", "--file", jd, "--json")) == {"id": 2}
     human = cli("campaign", "create", "--file", str(campaigns / "tiktok_gift_box.json"))

@@ -79,7 +79,7 @@ def test_demo_fills_every_state_price_form_and_risk(demo: tuple[Service, Any]) -
     assert {c.campaign.ship.mode for c in camps} == {"after_payment", "after_presale_end",
                                                      "fixed_date"}
     assert {c.campaign.platform for c in camps} >= {"taobao", "jd", "douyin", "tiktok"}
-    assert {c.status for c in camps} == {"approved", "submitted"}
+    assert {c.status for c in camps} == {"approved", "draft"}
     # the figures per campaign agree with the orders
     for r in svc.campaigns.all():
         assert r.orders == svc.orders.count(OrderFilter(campaign_id=r.id))

@@ -27,6 +27,7 @@ from .conftest import DOUYIN, JD, TIKTOK, count, sh
 def test_audit_log_has_an_entry_for_each_write(svc: Any, sample: Any) -> None:
     svc.shop.update(name="星河优品", timezone="Asia/Shanghai", currency="cny")
     svc.shop.set_rule_override("douyin", {"ship_days_max": 25})
+    svc.shop.update_settings(require_approval=True)
     svc.stock.add_product("EAR-STAR-01", "Earrings", on_hand=5)
     svc.stock.adjust("EAR-STAR-01", 2, reason="found", ref="count 7")
     cid = svc.campaigns.create(sample(JD))
@@ -46,6 +47,7 @@ def test_audit_log_has_an_entry_for_each_write(svc: Any, sample: Any) -> None:
     assert [(a["action"], a["entity"], a["entity_id"]) for a in log] == [
         ("shop.update", "shop", svc.shop.get().id),
         ("shop.rules", "shop", svc.shop.get().id),
+        ("shop.settings", "shop", svc.shop.get().id),
         ("product.add", "product", svc.stock.products()[0].id),
         ("stock.adjust", "product", svc.stock.products()[0].id),
         ("campaign.create", "campaign", cid),
@@ -65,10 +67,11 @@ def test_audit_log_has_an_entry_for_each_write(svc: Any, sample: Any) -> None:
     assert {a["at"] for a in log} == {svc.now().isoformat()}
     assert log[0]["detail"]["before"]["name"] == "My shop"
     assert log[1]["detail"] == {"profile": "douyin", "overrides": {"ship_days_max": 25}}
-    assert log[3]["detail"] == {"sku": "EAR-STAR-01", "delta": 2, "reason": "found",
+    assert log[2]["detail"] == {"before": {}, "after": {"require_approval": True}}
+    assert log[4]["detail"] == {"sku": "EAR-STAR-01", "delta": 2, "reason": "found",
                                 "ref": "count 7"}
-    assert log[4]["detail"]["warnings"] == ["ship_window_not_recommended"]
-    assert log[7]["detail"]["reason"] == "too long a wait"
+    assert log[5]["detail"]["warnings"] == ["ship_window_not_recommended"]
+    assert log[8]["detail"]["reason"] == "too long a wait"
     assert svc.shop.get().currency == "CNY"
     assert svc.shop.audit_log(limit=2) == list(reversed(log[-2:]))
 

@@ -31,6 +31,7 @@ EXPECTED_ITEMS = {
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_create_from_sample_reads_back_exactly(svc: Any, sample: Any, name: str) -> None:
+    svc.shop.update_settings(require_approval=True)  # read back as the draft it was
     defn = sample(name)
     cid = svc.campaigns.create(defn)
     exported = svc.campaigns.definition(cid)
@@ -146,6 +147,7 @@ def test_campaign_does_not_overlap_itself_on_update(svc: Any, sample: Any) -> No
 
 
 def test_status_moves(svc: Any, sample: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     cid = svc.campaigns.create(sample(TIKTOK))
     with pytest.raises(Conflict, match="cannot approve"):
         svc.campaigns.approve(cid)  # a draft is submitted first
@@ -171,7 +173,7 @@ def test_status_moves(svc: Any, sample: Any) -> None:
     assert svc.campaigns.get(cid).status == "cancelled"
     moves = [(a["action"], a["detail"]["from"], a["detail"]["to"], a["detail"]["reason"])
              for a in reversed(svc.shop.audit_log()) if a["entity_id"] == cid
-             and a["action"] != "campaign.create"]
+             and a["entity"] == "campaign" and a["action"] != "campaign.create"]
     assert moves == [
         ("campaign.submit", "draft", "submitted", ""),
         ("campaign.reject", "submitted", "rejected", "price too low"),
@@ -190,6 +192,7 @@ def test_status_move_of_a_missing_campaign_is_not_found(svc: Any) -> None:
 
 def test_approve_rechecks_the_rules(svc: Any, sample: Any) -> None:
     """Approving re-validates: a platform rule tightened since submitting blocks it."""
+    svc.shop.update_settings(require_approval=True)
     cid = svc.campaigns.create(sample(JD))
     svc.campaigns.submit(cid)
     svc.shop.set_rule_override("jd", {"ship_days_max": 15})
@@ -200,6 +203,7 @@ def test_approve_rechecks_the_rules(svc: Any, sample: Any) -> None:
 
 
 def test_update_resets_submitted_to_draft(svc: Any, sample: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     cid = svc.campaigns.create(sample(DOUYIN))
     svc.campaigns.submit(cid)
     changed = sample(DOUYIN)
@@ -215,6 +219,7 @@ def test_update_resets_submitted_to_draft(svc: Any, sample: Any) -> None:
 
 
 def test_a_file_cannot_approve_itself(svc: Any, sample: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     cid = svc.campaigns.create(sample(JD) | {"status": "approved"})
     assert svc.campaigns.get(cid).status == "draft"
 
@@ -229,6 +234,7 @@ def test_update_keeps_approved_status(svc: Any, sample: Any) -> None:
 
 
 def test_invalid_update_changes_nothing(svc: Any, sample: Any) -> None:
+    svc.shop.update_settings(require_approval=True)
     cid = svc.campaigns.create(sample(DOUYIN))
     svc.campaigns.submit(cid)
     before = svc.campaigns.definition(cid)

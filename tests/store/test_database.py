@@ -18,6 +18,7 @@ from presale_engine.store import open_database
 from presale_engine.store.db import resolve_url
 from presale_engine.store.models import Base, Shop
 
+
 def _real_head() -> str:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
