@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -11,16 +13,54 @@ from sqlalchemy.orm import Session
 
 from .. import orders as odom
 from ..errors import InputError, NotFound
-from ..money import from_minor, to_minor
+from ..money import ZERO, from_minor, to_minor
+from ..platforms import known_profiles
 from ..pricing import quote
+from ..store import order_query as OQ
 from ..store import queries as Q
-from ..store.models import Campaign, Order, OrderEvent, Payment, Product, StockMove
+from ..store.models import (
+    Campaign,
+    CampaignItem,
+    Order,
+    OrderEvent,
+    Payment,
+    Product,
+    StockMove,
+)
+from ..store.models import SavedView as SavedViewRow
+from ..store.order_query import Cursor
+from . import order_bulk as OB
 from .base import Part
 from .campaigns import campaign_from_row, campaign_items, campaign_row
+from .order_bulk import BulkResult
+from .order_desk import (
+    BUILTIN_VIEWS,
+    DEFAULT_SORT,
+    OrderDetail,
+    OrderLine,
+    OrderPage,
+    PaymentLine,
+    PriceBreakdown,
+    SavedView,
+    check_spec,
+    join_tags,
+    late_penalty,
+    spec_filter,
+    split_tags,
+)
 from .views import HistoryEntry, OrderView
 
 
-def order_view(o: Order, now: datetime) -> OrderView:
+def _paid_minor(o: Any) -> int:
+    """Paid so far as the payment times say (the desk's "Paid" column)."""
+    if o.kind == odom.Kind.DEPOSIT.value:
+        return ((o.deposit if o.deposit_paid_at is not None else 0)
+                + (o.balance if o.paid_at is not None else 0))
+    return o.total if o.paid_at is not None else 0
+
+
+def order_view(o: Any, now: datetime) -> OrderView:
+    """The view of an order row (an ORM ``Order`` or a row of ``DESK_COLUMNS``)."""
     c = o.currency
     return OrderView(
         id=o.id, platform=o.platform, order_no=o.order_no, campaign_id=o.campaign_id,
@@ -31,7 +71,17 @@ def order_view(o: Order, now: datetime) -> OrderView:
         ship_deadline=o.ship_deadline, shipped_at=o.shipped_at,
         overdue=odom.is_overdue(o.status, o.ship_deadline, now), reserved=o.reserved,
         flags=[f for f in o.flags.split(",") if f], carrier=o.carrier,
-        tracking_no=o.tracking_no)
+        tracking_no=o.tracking_no, recipient=o.recipient, note=o.note,
+        tags=split_tags(o.tags), sub_order_no=o.sub_order_no,
+        paid=from_minor(_paid_minor(o), c))
+
+
+# What a table row needs (no ORM objects: a page of the desk is read as plain rows).
+DESK_COLUMNS = tuple(Order.__table__.c[n] for n in (
+    "id", "platform", "order_no", "sub_order_no", "campaign_id", "sku", "kind", "status",
+    "qty", "currency", "unit_price", "deposit", "balance", "total", "buyer", "ordered_at",
+    "deposit_paid_at", "paid_at", "ship_deadline", "shipped_at", "reserved", "flags",
+    "carrier", "tracking_no", "recipient", "note", "tags"))
 
 
 class OrdersPart(Part):
@@ -249,3 +299,202 @@ class OrdersPart(Part):
         with self.db.session() as s:
             o = self._order(s, order_id)
             return self._outcome(s, o, o.status)
+
+    # ------------------------------------------------------------------ the order desk
+    def page(self, f: Q.OrderFilter | None = None, *, sort: str = DEFAULT_SORT,
+             desc: bool = False, after: Cursor | None = None, limit: int = 200,
+             reverse: bool = False) -> OrderPage:
+        """One keyset page of the orders ``f`` matches, sorted by ``sort`` in SQL.
+
+        ``after`` is the cursor of the previous page; ``reverse`` reads from the end
+        (the last ``limit`` rows, in display order). Empty values sort last.
+        """
+        now = self.now()
+        with self.db.session() as s:
+            rows, cur = OQ.page(s, f or Q.OrderFilter(), now, sort, desc=desc, after=after,
+                                limit=limit, reverse=reverse, columns=DESK_COLUMNS)
+            return OrderPage([order_view(r, now) for r in rows], cur)
+
+    def ids(self, f: Q.OrderFilter | None = None, *, sort: str = DEFAULT_SORT,
+            desc: bool = False, cancel: Callable[[], bool] | None = None,
+            batch: int = 50_000) -> array[int]:
+        """Every matching order id in sort order (8 bytes an order: 8 MB for a million).
+
+        ``cancel()`` is asked between batches; when it says yes the ids read so far are
+        returned (the caller has moved on and drops them).
+        """
+        out: array[int] = array("q")
+        with self.db.session() as s:
+            for part in OQ.ordered_ids(s, f or Q.OrderFilter(), self.now(), sort, desc=desc,
+                                       batch=batch):
+                out.extend(part)
+                if cancel is not None and cancel():
+                    break
+        return out
+
+    def rows(self, ids: Sequence[int]) -> list[OrderView]:
+        """The table rows of these orders, in the order given (gone ones left out)."""
+        now = self.now()
+        with self.db.session() as s:
+            return [order_view(r, now) for r in OQ.rows_by_ids(s, ids, DESK_COLUMNS)]
+
+    def change_token(self) -> tuple[Any, ...]:
+        """Changes whenever orders, their history, stock or supply change, whoever wrote
+        (this process, an import, another program on the file, a teammate on the server):
+        poll it and reload only when it moves."""
+        with self.db.session() as s:
+            return OQ.change_token(s)
+
+    def detail(self, order_id: int) -> OrderDetail:
+        """One order as the detail panel shows it: lines, price, payments, timeline."""
+        now = self.now()
+        with self.db.session() as s:
+            o = self._order(s, order_id)
+            cur = o.currency
+            view = order_view(o, now)
+            camp = s.get(Campaign, o.campaign_id) if o.campaign_id is not None else None
+            item = None
+            if camp is not None:
+                item = s.execute(select(CampaignItem).where(
+                    CampaignItem.campaign_id == camp.id, CampaignItem.sku == o.sku)
+                ).scalar_one_or_none()
+            products = {p.id: p for p in s.execute(select(Product).where(
+                Product.shop_id == o.shop_id)).scalars()}
+            prod = products.get(o.product_id) if o.product_id is not None else None
+            siblings = s.execute(select(Order).where(
+                Order.shop_id == o.shop_id, Order.platform == o.platform,
+                Order.order_no == o.order_no).order_by(Order.id)).scalars().all()
+            lines = [OrderLine(x.id, x.sub_order_no, x.sku,
+                               products[x.product_id].name if x.product_id in products else "",
+                               products[x.product_id].variant
+                               if x.product_id in products else "",
+                               x.qty, x.status, from_minor(x.total, cur)) for x in siblings]
+            pays = [PaymentLine(p.kind, from_minor(p.amount, cur), p.at)
+                    for p in s.execute(select(Payment).where(Payment.order_id == o.id)
+                                       .order_by(Payment.at, Payment.id)).scalars()]
+            paid = sum((p.amount for p in pays if p.amount > 0), ZERO)
+            refunded = -sum((p.amount for p in pays if p.amount < 0), ZERO)
+            out = self._outcome(s, o, o.status)
+
+            def per_order(v: int | None) -> Decimal | None:
+                return from_minor(v * o.qty, cur) if v is not None else None
+
+            list_price = per_order(item.list_price) if item is not None else None
+            if list_price is None and prod is not None and prod.list_price is not None:
+                list_price = from_minor(prod.list_price * o.qty, cur)
+            price = PriceBreakdown(
+                currency=cur, qty=o.qty, unit_price=from_minor(o.unit_price, cur),
+                list_price=list_price, deposit=from_minor(o.deposit, cur),
+                deposit_value=(per_order(item.deposit_value)
+                               if item is not None and o.kind == odom.Kind.DEPOSIT.value
+                               else None),
+                balance_discount=(per_order(item.balance_discount) or ZERO
+                                  if item is not None and o.kind == odom.Kind.DEPOSIT.value
+                                  else ZERO),
+                balance=from_minor(o.balance, cur), total=from_minor(o.total, cur))
+            hist = [HistoryEntry(e.at, e.event, e.from_status, e.to_status, e.actor, e.reason)
+                    for e in s.execute(select(OrderEvent).where(OrderEvent.order_id == o.id)
+                                       .order_by(OrderEvent.at, OrderEvent.id)).scalars()]
+            code = camp.profile or camp.platform if camp is not None else o.platform
+            penalty, pcur = late_penalty(self.svc.shop.profile(
+                code if code in known_profiles() else "other", s), paid, cur)
+            return OrderDetail(
+                order=view, campaign=camp.name if camp is not None else None,
+                product=prod.name if prod is not None else "",
+                variant=prod.variant if prod is not None else "", lines=lines, price=price,
+                payments=pays, paid=paid, refunded=refunded, seller_keeps=out.seller_keeps,
+                forfeited_deposit=out.forfeited_deposit, recipient=o.recipient,
+                phone=o.phone, address=o.address, timeline=hist, note=o.note,
+                tags=split_tags(o.tags),
+                next_events=[e.value for e in odom.allowed_events(odom.Kind(o.kind),
+                                                                  odom.Status(o.status))],
+                late_penalty=penalty, penalty_currency=pcur)
+
+    def annotate(self, order_id: int, *, note: str | None = None,
+                 tags: Sequence[str] | None = None) -> OrderView:
+        """Replace an order's note and/or tags (the detail panel's edit); history row."""
+        now = self.now()
+        with self.db.session() as s:
+            o = self._order(s, order_id)
+            parts = []
+            if note is not None and note != o.note:
+                o.note = note
+                parts.append("note")
+            if tags is not None:
+                joined = join_tags(list(tags))
+                if joined != o.tags:
+                    o.tags = joined
+                    parts.append("tags")
+            if parts:
+                o.updated_at = now
+                s.add(OrderEvent(order_id=o.id, event="note" if parts == ["note"] else "tag",
+                                 from_status=o.status, to_status=o.status, at=now,
+                                 actor=self.actor, reason=(o.note if parts == ["note"]
+                                                           else o.tags)))
+            return order_view(o, now)
+
+    def bulk(self, event: str, *, ids: Sequence[int] | None = None,
+             filter: Q.OrderFilter | None = None, carrier: str = "",
+             tracking: Mapping[str, str] | None = None, note: str = "", tag: str = "",
+             seller_fault: bool = False, dry_run: bool = False) -> BulkResult:
+        """Apply ``event`` to many orders in ONE transaction (``order_bulk``).
+
+        ``ids`` and/or ``filter`` say which orders ("all N matching" is the filter alone).
+        ``tracking`` maps order numbers to tracking numbers (a sheet); with it, an order
+        it does not list is refused (``no_tracking_number``). ``dry_run`` computes the
+        same result and writes nothing. The orders the state machine refuses are listed
+        with a reason code; the others go through.
+        """
+        now = self.now()
+        with self.db.session() as s:
+            shop = self._shop(s)
+            targets = OB.target_ids(s, now, ids, filter)
+            res = OB.run(s, event=event, ids=targets, now=now, actor=self.actor,
+                         shop_currency=shop.currency, carrier=carrier.strip(),
+                         tracking=tracking, note=note, tag=tag, seller_fault=seller_fault,
+                         dry_run=dry_run)
+            if not dry_run:
+                self._audit(s, "orders.bulk", "shop", shop.id, {
+                    "event": event, "applied": res.applied, "refused": len(res.refused),
+                    "totals": [t.as_contract() | {"refused": len(t.refused)}
+                               for t in res.totals]})
+            return res
+
+    # ------------------------------------------------------------------ saved views
+    def views(self) -> list[SavedView]:
+        """The built-in views, then the seller's own (by name)."""
+        with self.db.session() as s:
+            own = s.execute(select(SavedViewRow).order_by(SavedViewRow.name)).scalars()
+            return [*BUILTIN_VIEWS, *(SavedView(v.id, "", v.name, dict(v.spec)) for v in own)]
+
+    def save_view(self, name: str, spec: Mapping[str, Any]) -> SavedView:
+        """Save (or replace) a named view: filter settings and sort (``check_spec``)."""
+        name = name.strip()
+        if not name:
+            raise InputError("a view needs a name")
+        if len(name) > 100:
+            raise InputError("a view name has 100 characters at most")
+        clean = check_spec(spec)
+        with self.db.session() as s:
+            row = s.execute(select(SavedViewRow).where(SavedViewRow.name == name)
+                            ).scalar_one_or_none()
+            if row is None:
+                row = SavedViewRow(name=name, spec=clean, created_at=self.now())
+                s.add(row)
+            else:
+                row.spec = clean
+            s.flush()
+            self._audit(s, "view.save", "saved_view", row.id, {"name": name, "spec": clean})
+            return SavedView(row.id, "", name, clean)
+
+    def delete_view(self, view_id: int) -> None:
+        with self.db.session() as s:
+            row = s.get(SavedViewRow, view_id)
+            if row is None:
+                raise NotFound(f"there is no saved view #{view_id}")
+            s.delete(row)
+            self._audit(s, "view.delete", "saved_view", view_id, {"name": row.name})
+
+    def view_filter(self, spec: Mapping[str, Any]) -> tuple[Q.OrderFilter, str, bool]:
+        """(filter, sort, descending) of a view spec, "today" in the shop's time zone."""
+        return spec_filter(spec, self.now(), self.svc.shop.tz())

@@ -123,6 +123,13 @@ class OrderView:
     flags: list[str] = field(default_factory=list)
     carrier: str = ""
     tracking_no: str = ""
+    recipient: str = ""
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    sub_order_no: str = ""
+    # paid so far as the order's payment times say: the deposit once paid, then the
+    # balance (or the full payment); refunds are not taken off (see OrderDetail)
+    paid: Decimal = Decimal(0)
 
     def money(self, name: str) -> str:
         v = getattr(self, name)

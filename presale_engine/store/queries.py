@@ -11,7 +11,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from ..orders import OPEN_DEMAND, TO_SHIP, Status
@@ -33,8 +44,35 @@ class OrderFilter:
     sku: str | None = None
     platform: str | None = None
     kind: str | None = None
-    search: str | None = None  # order number or buyer, prefix match
+    # the start of an order number, buyer, recipient, tracking number or SKU
+    search: str | None = None
     flagged: bool = False  # only orders with a flag (over_cap, over_limit, outside_window)
+    due_by: datetime | None = None  # owed a shipment, deadline at or before this (overdue too)
+    balance_unpaid: bool = False  # deposit paid, balance not paid (yet)
+    flags: Collection[str] = ()  # any of these import flags (no_campaign, over_cap...)
+    ids: Collection[int] = ()  # only these orders (an alert's, an import's)
+
+
+BALANCE_UNPAID_VALUES = sorted([Status.DEPOSIT_PAID.value, Status.AWAITING_BALANCE.value])
+# An order of 19 digits and a 64-character tracking number sort below this: the upper
+# end of a prefix range (``col >= text AND col < text || TOP``), which uses the index
+# where ``LIKE 'text%'`` would not (SQLite's LIKE is case-insensitive).
+_TOP = "\U0010ffff"
+# '' inline (not a bound value), so SQLite sees the partial indexes' own term
+_EMPTY: ColumnElement[str] = literal_column("''")
+
+
+def _prefix(col: Any, text: str) -> ColumnElement[bool]:
+    return and_(col >= text, col < text + _TOP)
+
+
+def search_condition(text: str) -> ColumnElement[bool]:
+    """Orders whose order number, buyer, recipient, tracking number or SKU starts with
+    ``text`` (each an index range; SQLite unions them with its multi-index OR)."""
+    return or_(_prefix(Order.order_no, text), _prefix(Order.buyer, text),
+               and_(Order.recipient != _EMPTY, _prefix(Order.recipient, text)),
+               and_(Order.tracking_no != _EMPTY, _prefix(Order.tracking_no, text)),
+               _prefix(Order.sku, text))
 
 
 def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
@@ -43,9 +81,12 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
     if f.campaign_id is not None:
         conds.append(Order.campaign_id == f.campaign_id)
     statuses = list(f.statuses)
-    if f.overdue or f.due_within_hours is not None:
+    if f.overdue or f.due_within_hours is not None or f.due_by is not None:
         # Only orders owed a shipment can be overdue or due.
         statuses = [s for s in (statuses or TO_SHIP_VALUES) if s in TO_SHIP_VALUES] or ["-"]
+    if f.balance_unpaid:
+        statuses = [s for s in (statuses or BALANCE_UNPAID_VALUES)
+                    if s in BALANCE_UNPAID_VALUES] or ["-"]
     if statuses:
         conds.append(Order.status.in_(statuses))
     if f.overdue:
@@ -53,6 +94,14 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
     if f.due_within_hours is not None:
         conds.append(Order.ship_deadline >= now)
         conds.append(Order.ship_deadline <= now + timedelta(hours=f.due_within_hours))
+    if f.due_by is not None:
+        conds.append(Order.ship_deadline <= f.due_by)
+    if f.flags:
+        conds.append(and_(Order.flags != _EMPTY,
+                          or_(*(Order.flags.contains(flag, autoescape=True)
+                                for flag in f.flags))))
+    if f.ids:
+        conds.append(Order.id.in_(list(f.ids)))
     if f.sku:
         conds.append(Order.sku == f.sku)
     if f.platform:
@@ -60,11 +109,10 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
     if f.kind:
         conds.append(Order.kind == f.kind)
     if f.flagged:
-        conds.append(Order.flags != "")
-    if f.search:
-        like = f.search.replace("%", r"\%").replace("_", r"\_") + "%"
-        conds.append(or_(Order.order_no.like(like, escape="\\"),
-                         Order.buyer.like(like, escape="\\")))
+        conds.append(Order.flags != _EMPTY)
+    text = (f.search or "").strip()
+    if text:
+        conds.append(search_condition(text))
     if conds:
         stmt = stmt.where(and_(*conds))
     return stmt

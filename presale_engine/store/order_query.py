@@ -1,0 +1,209 @@
+"""The order desk's reads: any column sorted in SQL, keyset pages, ordered ids, a change token.
+
+A sort is a list of *segments*, each one index walk: a plain column is one segment
+ordered by ``(column, id)``; a column that may be empty is two (the rows that have a
+value, then the empty ones by id: empty sorts last either way); an order state is one
+segment per state in lifecycle order, each ``status = s`` by id. A keyset cursor is
+(segment, value, id), so the page after row 900,000 costs what the first page costs
+(no OFFSET), and the last page is the first page of the reversed sort.
+
+``ordered_ids`` streams the whole result's ids in order (the GUI's scroll bar is the
+whole result; a row anywhere is then one primary-key lookup away).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from ..orders import PROGRESS, Kind, Status
+from .models import Audit, Order, OrderEvent, StockMove, SupplyBatch
+from .queries import OrderFilter, order_select
+
+# Order states in lifecycle order (then the closed ones), for the state column's sort.
+STATUS_ORDER: tuple[str, ...] = tuple(
+    s.value for s in sorted(Status, key=lambda s: (PROGRESS[s], list(Status).index(s))))
+KIND_ORDER: tuple[str, ...] = (Kind.DEPOSIT.value, Kind.FULL.value, Kind.NORMAL.value)
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """How one sortable column sorts: a column, whether it may be empty, or a fixed
+    order of values (states, kinds)."""
+
+    column: Any
+    nullable: bool = False
+    values: tuple[str, ...] | None = None
+    # "" counts as empty too (carrier, tracking number, recipient are "" until known)
+    blank_is_empty: bool = False
+
+
+SORT_KEYS: dict[str, SortKey] = {
+    "id": SortKey(Order.id),
+    "order_no": SortKey(Order.order_no),
+    "platform": SortKey(Order.platform),
+    "campaign": SortKey(Order.campaign_id, nullable=True),
+    "sku": SortKey(Order.sku),
+    "kind": SortKey(Order.kind, values=KIND_ORDER),
+    "status": SortKey(Order.status, values=STATUS_ORDER),
+    "qty": SortKey(Order.qty),
+    "unit_price": SortKey(Order.unit_price),
+    "total": SortKey(Order.total),
+    "deposit": SortKey(Order.deposit),
+    "balance": SortKey(Order.balance),
+    "buyer": SortKey(Order.buyer),
+    "recipient": SortKey(Order.recipient, blank_is_empty=True),
+    "ordered_at": SortKey(Order.ordered_at),
+    "deposit_paid_at": SortKey(Order.deposit_paid_at, nullable=True),
+    "paid_at": SortKey(Order.paid_at, nullable=True),
+    "ship_deadline": SortKey(Order.ship_deadline, nullable=True),
+    "shipped_at": SortKey(Order.shipped_at, nullable=True),
+    "carrier": SortKey(Order.carrier, blank_is_empty=True),
+    "tracking_no": SortKey(Order.tracking_no, blank_is_empty=True),
+    "flags": SortKey(Order.flags, blank_is_empty=True),
+    "tags": SortKey(Order.tags, blank_is_empty=True),
+    "updated_at": SortKey(Order.updated_at),
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One index walk of a sort: rows matching ``where``, by ``(column, id)`` or by id."""
+
+    where: ColumnElement[bool] | None
+    column: Any | None
+    desc: bool
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a keyset page ends: segment number, the sort value and the id of its last row."""
+
+    segment: int
+    value: Any
+    id: int
+
+
+def segments(key: str, desc: bool = False) -> list[Segment]:
+    """The segments of sorting by ``key``; empty values last in both directions."""
+    try:
+        k = SORT_KEYS[key]
+    except KeyError:
+        raise ValueError(f"orders cannot be sorted by '{key}' "
+                         f"(one of {', '.join(SORT_KEYS)})") from None
+    col = k.column
+    if k.values is not None:
+        vals = reversed(k.values) if desc else k.values
+        return [Segment(col == v, None, desc) for v in vals]
+    if k.nullable:
+        return [Segment(col.is_not(None), col, desc), Segment(col.is_(None), None, desc)]
+    if k.blank_is_empty:
+        return [Segment(col != "", col, desc), Segment(col == "", None, desc)]
+    if col is Order.id:
+        return [Segment(None, None, desc)]
+    return [Segment(None, col, desc)]
+
+
+def _reversed(segs: Sequence[Segment]) -> list[Segment]:
+    return [Segment(s.where, s.column, not s.desc) for s in reversed(segs)]
+
+
+def _order_by(seg: Segment) -> list[Any]:
+    cols = [seg.column, Order.id] if seg.column is not None else [Order.id]
+    return [c.desc() if seg.desc else c.asc() for c in cols]
+
+
+def _after(seg: Segment, cur: Cursor) -> ColumnElement[bool]:
+    if seg.column is None:
+        return Order.id < cur.id if seg.desc else Order.id > cur.id
+    left = tuple_(seg.column, Order.id)
+    right = tuple_(literal(cur.value, type_=seg.column.type), literal(cur.id))
+    return left < right if seg.desc else left > right
+
+
+def _value(seg: Segment, row: Any) -> Any:
+    return getattr(row, seg.column.key) if seg.column is not None else None
+
+
+def page(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bool = False,
+         after: Cursor | None = None, limit: int = 200, reverse: bool = False,
+         columns: Sequence[Any] | None = None) -> tuple[list[Any], Cursor | None]:
+    """Up to ``limit`` orders after ``after`` in the sort (ORM rows, or ``columns``).
+
+    ``reverse`` walks from the end (the rows come back in display order, last row last;
+    its cursor continues towards the start). Returns the rows and the cursor after the
+    last one (None when the result is exhausted).
+    """
+    segs = segments(key, desc)
+    if reverse:
+        segs = _reversed(segs)
+    base = order_select(f, now)
+    if columns is not None:
+        base = base.with_only_columns(*columns)
+    out: list[Any] = []
+    cursor: Cursor | None = None
+    start = after.segment if after is not None else 0
+    for n in range(start, len(segs)):
+        seg = segs[n]
+        stmt: Select[Any] = base
+        if seg.where is not None:
+            stmt = stmt.where(seg.where)
+        if after is not None and n == after.segment:
+            stmt = stmt.where(_after(seg, after))
+        want = limit - len(out)
+        res = s.execute(stmt.order_by(*_order_by(seg)).limit(want))
+        rows = list(res.scalars() if columns is None else res.all())
+        out.extend(rows)
+        if rows:
+            last = rows[-1]
+            cursor = Cursor(n, _value(seg, last), last.id)
+        if len(out) >= limit:
+            break
+    else:
+        cursor = None
+    if reverse:
+        out.reverse()
+    return out, cursor
+
+
+def ordered_ids(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bool = False,
+                batch: int = 50_000) -> Iterator[list[int]]:
+    """Every matching order id in sort order, ``batch`` at a time (one cursor per segment,
+    streamed: memory holds one batch)."""
+    base = order_select(f, now).with_only_columns(Order.id)
+    for seg in segments(key, desc):
+        stmt = base if seg.where is None else base.where(seg.where)
+        res = s.execute(stmt.order_by(*_order_by(seg)),
+                        execution_options={"yield_per": batch})
+        for part in res.partitions(batch):
+            yield [r[0] for r in part]
+
+
+def rows_by_ids(s: Session, ids: Sequence[int], columns: Sequence[Any] | None = None
+                ) -> list[Any]:
+    """The orders with these ids, in the order given (missing ones are left out)."""
+    if not ids:
+        return []
+    stmt = select(Order) if columns is None else select(*columns)
+    found: dict[int, Any] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        res = s.execute(stmt.where(Order.id.in_(chunk)))
+        for r in (res.scalars() if columns is None else res.all()):
+            found[r.id] = r
+    return [found[i] for i in ids if i in found]
+
+
+def change_token(s: Session) -> tuple[Any, ...]:
+    """A cheap fingerprint of what the order desk shows: it changes when any order,
+    its history, stock or a supply batch changes (each term one index lookup)."""
+    q = select(func.max(Order.id), func.max(Order.updated_at)).select_from(Order)
+    orders = s.execute(q).one()
+    others = [s.execute(select(func.max(c))).scalar_one()
+              for c in (OrderEvent.id, StockMove.id, SupplyBatch.id, Audit.id)]
+    return (orders[0], str(orders[1]), *others)
