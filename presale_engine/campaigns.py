@@ -4,6 +4,9 @@
 file unreadable are reported as issues, not exceptions, so ``campaign check`` can list
 them all. ``validate`` checks a readable campaign against its platform profile and the
 shop's other campaigns and products. Errors block saving; warnings inform.
+
+Every issue carries params with the numbers and names it speaks of; its words are in
+the message catalogue (``messages/locale/*/validation.po``), msgid = the issue code.
 """
 
 from __future__ import annotations
@@ -15,10 +18,18 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import Issue, ValidationResult
+from .errors import BadValue, Issue, ValidationResult
+from .messages import Money, Percent, Phrase, Term
 from .money import ZERO, fmt, known_currency, parse_money
 from .platforms import PLATFORMS, PlatformProfile, base_platform
-from .pricing import DEFAULT_MIN_BALANCE, PriceItem, Tier, legal_deposit_cap, quote
+from .pricing import (
+    DEFAULT_MIN_BALANCE,
+    LEGAL_DEPOSIT_SHARE,
+    PriceItem,
+    Tier,
+    legal_deposit_cap,
+    quote,
+)
 
 CAMPAIGN_TYPES = ("deposit", "full")
 SHIP_MODES = ("after_payment", "after_presale_end", "fixed_date")
@@ -31,6 +42,23 @@ HISTORY_CAP_SHARE = Decimal("0.70")
 HISTORY_HINT_SHARE = Decimal("0.50")
 # A gap between the deposit and balance windows longer than this is worth a warning.
 BALANCE_GAP_TOLERANCE = timedelta(minutes=1)
+
+# Every field of a definition an issue can name; each has a name in the catalogue,
+# msgid ``field.<key>`` (a ``Term("field", key)`` param, and ``describe_field``).
+FIELD_KEYS = (
+    "definition", "name", "platform", "profile", "type", "currency", "timezone",
+    "reservation", "audience", "purpose", "status", "per_buyer_limit",
+    "deposit_window", "balance_window", "sale_window", "start", "end",
+    "deposit_window.start", "deposit_window.end", "balance_window.start",
+    "balance_window.end", "sale_window.start", "sale_window.end",
+    "ship", "mode", "date", "days", "ship.mode", "ship.date", "ship.days",
+    "items", "sku", "price", "price_or_tiers", "tiers", "min_units", "deposit",
+    "deposit_value", "balance_discount", "list_price", "min_balance", "cap",
+)
+
+
+def _field(key: str) -> Term:
+    return Term("field", key)
 
 
 @dataclass(frozen=True)
@@ -137,22 +165,29 @@ class _Reader:
     def __init__(self, result: ValidationResult) -> None:
         self.result = result
 
-    def err(self, code: str, fld: str, msg: str) -> None:
-        self.result.error(code, fld, msg)
+    def err(self, code: str, fld: str, params: Mapping[str, Any]) -> None:
+        self.result.error(code, fld, params=params)
+
+    def missing(self, fld: str, what: Term) -> None:
+        self.err("required", fld, {"what": what})
+
+    def bad(self, fld: str, what: Term | Phrase, problem: Phrase) -> None:
+        self.err("invalid_value", fld, {"what": what, "problem": problem})
 
     def text(self, d: Mapping[str, Any], key: str, fld: str, *, required: bool = True,
              choices: Sequence[str] | None = None, default: str | None = None) -> str | None:
         v = d.get(key)
         if v is None or (isinstance(v, str) and not v.strip()):
             if required and default is None:
-                self.err("required", fld, f"'{key}' is required")
+                self.missing(fld, _field(key))
             return default
         if not isinstance(v, str):
-            self.err("invalid_value", fld, f"'{key}' must be text")
+            self.bad(fld, _field(key), Phrase("value.not_text"))
             return default
         v = v.strip()
         if choices is not None and v not in choices:
-            self.err("invalid_value", fld, f"'{v}' is not one of {', '.join(choices)}")
+            self.bad(fld, _field(key),
+                     Phrase("value.not_one_of", {"value": v, "choices": tuple(choices)}))
             return default
         return v
 
@@ -161,18 +196,19 @@ class _Reader:
         v = d.get(key)
         if v is None:
             if required:
-                self.err("required", fld, f"'{key}' is required")
+                self.missing(fld, _field(key))
             return None
         if isinstance(v, bool) or not isinstance(v, int | str):
-            self.err("invalid_value", fld, f"'{key}' must be a whole number")
+            self.bad(fld, _field(key), Phrase("value.not_whole_number", {"value": str(v)}))
             return None
         try:
             n = int(v)
         except ValueError:
-            self.err("invalid_value", fld, f"'{v}' is not a whole number")
+            self.bad(fld, _field(key), Phrase("value.not_whole_number", {"value": str(v)}))
             return None
         if n < minimum:
-            self.err("invalid_value", fld, f"'{key}' must be at least {minimum}")
+            self.bad(fld, _field(key),
+                     Phrase("value.below_minimum", {"value": n, "minimum": minimum}))
             return None
         return n
 
@@ -181,29 +217,30 @@ class _Reader:
         v = d.get(key)
         if v is None or v == "":
             if required:
-                self.err("required", fld, f"'{key}' is required")
+                self.missing(fld, _field(key))
             return None
         if isinstance(v, float):
-            self.err("invalid_value", fld, "money must be written as a string, e.g. \"899.00\"")
+            self.bad(fld, _field(key), Phrase("value.money_as_text"))
             return None
         try:
             amount = parse_money(v, currency)
-        except ValueError as e:
-            self.err("invalid_value", fld, str(e))
+        except BadValue as e:
+            self.bad(fld, _field(key), e.phrase())
             return None
         if amount < ZERO:
-            self.err("negative_amount", fld, f"'{key}' cannot be negative")
+            self.err("negative_amount", fld,
+                     {"what": _field(key), "amount": Money(amount, currency)})
             return None
         return amount
 
     def when(self, v: Any, fld: str, tz: ZoneInfo) -> datetime | None:
         if not isinstance(v, str):
-            self.err("invalid_value", fld, "expected a date-time like 2026-10-20T00:00:00")
+            self.bad(fld, _field(fld), Phrase("value.datetime_expected"))
             return None
         try:
             dt = datetime.fromisoformat(v.strip())
         except ValueError:
-            self.err("invalid_value", fld, f"'{v}' is not a valid date-time")
+            self.bad(fld, _field(fld), Phrase("value.not_datetime", {"value": v}))
             return None
         return dt.replace(tzinfo=tz) if dt.tzinfo is None else dt.astimezone(tz)
 
@@ -212,18 +249,28 @@ class _Reader:
         w = d.get(key)
         if w is None:
             if required:
-                self.err("required", key, f"'{key}' is required for this campaign type")
+                self.missing(key, _field(key))
             return None
         if not isinstance(w, Mapping):
-            self.err("invalid_value", key, f"'{key}' must have a start and an end")
+            self.bad(key, _field(key), Phrase("value.window_needs_start_end"))
             return None
         start = self.when(w.get("start"), f"{key}.start", tz)
         end = self.when(w.get("end"), f"{key}.end", tz)
         if start is None or end is None:
             return None
         if end <= start:
-            self.err("window_order_invalid", f"{key}.end", "the window ends before it starts")
+            self.err("window_order_invalid", f"{key}.end",
+                     {"problem": _ends_before_start(key, start, end, tz)})
         return Window(start, end)
+
+
+def _local(dt: datetime, tz: ZoneInfo) -> datetime:
+    return dt.astimezone(tz).replace(tzinfo=None)
+
+
+def _ends_before_start(key: str, start: datetime, end: datetime, tz: ZoneInfo) -> Phrase:
+    return Phrase("window.ends_before_start",
+                  {"window": _field(key), "start": _local(start, tz), "end": _local(end, tz)})
 
 
 def parse_definition(data: object) -> tuple[Campaign | None, ValidationResult]:
@@ -231,20 +278,21 @@ def parse_definition(data: object) -> tuple[Campaign | None, ValidationResult]:
     result = ValidationResult()
     r = _Reader(result)
     if not isinstance(data, Mapping):
-        r.err("invalid_value", "", "a campaign definition must be a JSON object")
+        r.bad("", _field("definition"), Phrase("value.not_object"))
         return None, result
     name = r.text(data, "name", "name")
     platform = r.text(data, "platform", "platform", choices=PLATFORMS)
     ctype = r.text(data, "type", "type", choices=CAMPAIGN_TYPES)
     currency = r.text(data, "currency", "currency", default="CNY") or "CNY"
     if not known_currency(currency):
-        r.err("invalid_value", "currency", f"unknown currency '{currency}'")
+        r.bad("currency", _field("currency"),
+              Phrase("value.unknown_currency", {"currency": currency}))
         currency = "CNY"
     tzname = r.text(data, "timezone", "timezone", default="Asia/Shanghai") or "Asia/Shanghai"
     try:
         tz = ZoneInfo(tzname)
     except (ZoneInfoNotFoundError, ValueError):
-        r.err("invalid_value", "timezone", f"unknown time zone '{tzname}'")
+        r.bad("timezone", _field("timezone"), Phrase("value.unknown_timezone", {"value": tzname}))
         tz = ZoneInfo("Asia/Shanghai")
         tzname = "Asia/Shanghai"
     profile = r.text(data, "profile", "profile", required=False)
@@ -267,7 +315,7 @@ def parse_definition(data: object) -> tuple[Campaign | None, ValidationResult]:
     ship = None
     sd = data.get("ship")
     if not isinstance(sd, Mapping):
-        r.err("required", "ship", "'ship' (the ship promise) is required")
+        r.missing("ship", _field("ship"))
     else:
         mode = r.text(sd, "mode", "ship.mode", choices=SHIP_MODES)
         if mode == "fixed_date":
@@ -277,7 +325,9 @@ def parse_definition(data: object) -> tuple[Campaign | None, ValidationResult]:
             except ValueError:
                 ship_date = None
             if ship_date is None:
-                r.err("invalid_value", "ship.date", "a fixed ship date like 2026-11-25 is required")
+                r.bad("ship.date", _field("ship.date"),
+                      Phrase("value.date_expected") if raw is None
+                      else Phrase("value.not_date", {"value": str(raw)}))
             else:
                 ship = ShipPromise(mode, None, ship_date)
         elif mode is not None:
@@ -288,46 +338,47 @@ def parse_definition(data: object) -> tuple[Campaign | None, ValidationResult]:
     items: list[CampaignItem] = []
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
-        r.err("required", "items", "a campaign needs at least one item (SKU)")
+        r.missing("items", _field("items"))
         raw_items = []
     seen: set[str] = set()
     for i, it in enumerate(raw_items):
         base = f"items[{i}]"
         if not isinstance(it, Mapping):
-            r.err("invalid_value", base, "each item must be an object")
+            r.bad(base, Phrase("path.item", {"n": i + 1}), Phrase("value.not_object"))
             continue
         sku = r.text(it, "sku", f"{base}.sku")
         if sku is not None:
             if sku in seen:
-                r.err("duplicate_sku", f"{base}.sku", f"SKU '{sku}' is listed twice")
+                r.err("duplicate_sku", f"{base}.sku", {"sku": sku})
             seen.add(sku)
         price = r.money(it, "price", f"{base}.price", currency)
         tiers: list[Tier] = []
         raw_tiers = it.get("tiers") or []
         if not isinstance(raw_tiers, list):
-            r.err("invalid_value", f"{base}.tiers", "tiers must be a list")
+            r.bad(f"{base}.tiers", _field("tiers"), Phrase("value.not_list"))
             raw_tiers = []
         for j, t in enumerate(raw_tiers):
             tf = f"{base}.tiers[{j}]"
             if not isinstance(t, Mapping):
-                r.err("invalid_value", tf, "each tier needs min_units and price")
+                r.bad(tf, Phrase("path.tier", {"n": j + 1}),
+                      Phrase("value.tier_needs_units_and_price"))
                 continue
             mu = r.integer(t, "min_units", f"{tf}.min_units", minimum=1, required=True)
             tp = r.money(t, "price", f"{tf}.price", currency, required=True)
             if mu is not None and tp is not None:
                 tiers.append(Tier(mu, tp))
         if price is None and not tiers and "price" not in it:
-            r.err("required", f"{base}.price", "a price or volume tiers are required")
+            r.missing(f"{base}.price", _field("price_or_tiers"))
         deposit = r.money(it, "deposit", f"{base}.deposit", currency)
         dvalue = r.money(it, "deposit_value", f"{base}.deposit_value", currency)
         rdisc = r.money(it, "balance_discount", f"{base}.balance_discount", currency) or ZERO
         list_price = r.money(it, "list_price", f"{base}.list_price", currency)
         min_bal = r.money(it, "min_balance", f"{base}.min_balance", currency)
         if ctype == "deposit" and deposit is None and "deposit" not in it:
-            r.err("required", f"{base}.deposit", "a deposit campaign needs a deposit per item")
+            r.missing(f"{base}.deposit", _field("deposit"))
         if ctype == "full" and (deposit is not None or dvalue is not None):
-            r.err("invalid_value", f"{base}.deposit",
-                  "a full-payment campaign takes no deposit")
+            r.bad(f"{base}.deposit", _field("deposit"),
+                  Phrase("value.no_deposit_in_full_payment"))
             deposit = dvalue = None
         if ctype == "deposit" and deposit is not None and dvalue is None:
             dvalue = deposit
@@ -436,11 +487,16 @@ class OtherCampaign:
 
 @dataclass
 class ValidationContext:
-    """Facts from the shop the rules need: other campaigns and SKU sales history."""
+    """Facts from the shop the rules need: other campaigns, SKU sales history, supply.
+
+    ``supply_by_sku`` is what a SKU can ship from: on hand plus incoming supply batches
+    (units); a presale cap above it is a warning. Without it that check is skipped.
+    """
 
     others: Sequence[OtherCampaign] = ()
     sales_like_period: Mapping[str, int] = field(default_factory=dict)
     known_skus: frozenset[str] | None = None
+    supply_by_sku: Mapping[str, int] | None = None
 
 
 def ship_wait_days(c: Campaign) -> int | None:
@@ -468,8 +524,11 @@ def validate(c: Campaign, profile: PlatformProfile,
         _check_item(c, i, it, res, ctx)
     _check_exclusivity(c, res, ctx)
     if base_platform(profile.code) != c.platform:
-        res.error("invalid_value", "profile",
-                  f"profile '{profile.code}' does not belong to platform '{c.platform}'")
+        res.error("invalid_value", "profile", params={
+            "what": _field("profile"),
+            "problem": Phrase("value.profile_not_of_platform",
+                              {"profile": Term("platform", profile.code),
+                               "platform": Term("platform", c.platform)})})
     return res
 
 
@@ -477,22 +536,19 @@ def _check_windows(c: Campaign, res: ValidationResult) -> None:
     for key, w in (("deposit_window", c.deposit_window), ("balance_window", c.balance_window),
                    ("sale_window", c.sale_window)):
         if w is not None and w.end <= w.start:
-            res.error("window_order_invalid", f"{key}.end", "the window ends before it starts")
+            res.error("window_order_invalid", f"{key}.end",
+                      params={"problem": _ends_before_start(key, w.start, w.end, c.tz)})
     if c.type == "deposit" and c.deposit_window and c.balance_window:
         dw, bw = c.deposit_window, c.balance_window
         if bw.start < dw.end:
-            res.error("window_order_invalid", "balance_window.start",
-                      "the balance window opens before the deposit window closes")
+            res.error("window_order_invalid", "balance_window.start", params={
+                "problem": Phrase("window.balance_before_deposit_end",
+                                  {"balance_start": _local(bw.start, c.tz),
+                                   "deposit_end": _local(dw.end, c.tz)})})
         elif bw.start - dw.end > BALANCE_GAP_TOLERANCE:
-            gap = bw.start - dw.end
+            hours = Decimal((bw.start - dw.end) // timedelta(seconds=1)) / 3600
             res.warn("balance_window_gap", "balance_window.start",
-                     f"there is a gap of {_human(gap)} between the deposit and balance "
-                     "windows; buyers cannot pay then")
-
-
-def _human(td: timedelta) -> str:
-    hours = td.total_seconds() / 3600
-    return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.1f} hours"
+                     params={"hours": hours.quantize(Decimal("0.1"))})
 
 
 def _check_ship(c: Campaign, p: PlatformProfile, res: ValidationResult) -> None:
@@ -500,20 +556,20 @@ def _check_ship(c: Campaign, p: PlatformProfile, res: ValidationResult) -> None:
     if c.ship.mode == "fixed_date" and c.ship.date is not None and c.presale_end is not None:
         end_local = c.presale_end.astimezone(c.tz).date()
         if c.ship.date < end_local:
-            res.error("window_order_invalid", "ship.date",
-                      "the fixed ship date is before the presale ends")
+            res.error("window_order_invalid", "ship.date", params={
+                "problem": Phrase("window.ship_date_before_end",
+                                  {"ship_date": c.ship.date, "presale_end": end_local})})
             return
     days = ship_wait_days(c)
     if days is None:
         return
     if not p.ship_days_min <= days <= p.ship_days_max:
-        res.error("ship_window_out_of_range", fld,
-                  f"{p.name} allows a presale ship window of {p.ship_days_min}-"
-                  f"{p.ship_days_max} days; this campaign promises {days}")
+        res.error("ship_window_out_of_range", fld, params={
+            "platform": Term("platform", p.code), "min_days": p.ship_days_min,
+            "max_days": p.ship_days_max, "days": days})
     elif not p.recommended_min <= days <= p.recommended_max:
-        res.warn("ship_window_not_recommended", fld,
-                 f"{days} days is allowed, but {p.recommended_min}-{p.recommended_max} days "
-                 "is recommended: longer waits worry buyers")
+        res.warn("ship_window_not_recommended", fld, params={
+            "days": days, "rec_min": p.recommended_min, "rec_max": p.recommended_max})
 
 
 def _check_item(c: Campaign, i: int, it: CampaignItem, res: ValidationResult,
@@ -521,57 +577,106 @@ def _check_item(c: Campaign, i: int, it: CampaignItem, res: ValidationResult,
     base = f"items[{i}]"
     p = it.pricing
     cur = c.currency
+
+    def money(amount: Decimal) -> Money:
+        return Money(amount, cur)
+
     if ctx.known_skus is not None and it.sku not in ctx.known_skus:
-        res.error("unknown_sku", f"{base}.sku", f"SKU '{it.sku}' is not in the product list")
+        res.error("unknown_sku", f"{base}.sku", params={"sku": it.sku})
     if p.tiers:
         ordered = list(p.tiers)
         for j in range(1, len(ordered)):
-            if ordered[j].min_units <= ordered[j - 1].min_units:
-                res.error("tiers_not_increasing", f"{base}.tiers[{j}].min_units",
-                          "tier thresholds must increase from one tier to the next")
-            elif ordered[j].price > ordered[j - 1].price:
-                res.error("tiers_not_increasing", f"{base}.tiers[{j}].price",
-                          "a higher tier must not cost more than a lower one")
-        if p.price is not None and p.price != sorted(ordered, key=lambda t: t.min_units)[0].price:
+            now, before = ordered[j], ordered[j - 1]
+            if now.min_units <= before.min_units:
+                res.error("tiers_not_increasing", f"{base}.tiers[{j}].min_units", params={
+                    "problem": Phrase("tier.units_not_increasing",
+                                      {"min_units": now.min_units,
+                                       "previous": before.min_units})})
+            elif now.price > before.price:
+                res.error("tiers_not_increasing", f"{base}.tiers[{j}].price", params={
+                    "problem": Phrase("tier.price_increases",
+                                      {"price": money(now.price),
+                                       "previous": money(before.price)})})
+        first = sorted(ordered, key=lambda t: t.min_units)[0].price
+        if p.price is not None and p.price != first:
             res.warn("price_differs_from_first_tier", f"{base}.price",
-                     "the price differs from the first tier's price; the tiers apply")
+                     params={"price": money(p.price), "first_price": money(first)})
+    errors_before = len(res.errors)
+    _check_list_price(c, i, it, res)
     if p.is_deposit:
         d = p.deposit or ZERO
         w = p.deposit_value if p.deposit_value is not None else d
         if d <= ZERO:
-            res.error("invalid_value", f"{base}.deposit", "the deposit must be above zero")
+            res.error("invalid_value", f"{base}.deposit", params={
+                "what": _field("deposit"), "problem": Phrase("value.not_above_zero")})
         if w < d:
             res.error("deposit_value_below_deposit", f"{base}.deposit_value",
-                      "the deposit value (what it is worth) cannot be below the deposit paid")
+                      params={"deposit_value": money(w), "deposit": money(d)})
         # Check at the lowest price the item can reach: the strictest case.
         lowest = min([t.price for t in p.tiers] + ([p.price] if p.price is not None and
                                                      not p.tiers else []))
         if w > lowest:
             res.error("deposit_value_over_price", f"{base}.deposit_value",
-                      f"the deposit value {fmt(w, cur)} is above the price {fmt(lowest, cur)}")
+                      params={"deposit_value": money(w), "price": money(lowest)})
         elif lowest - w - p.balance_discount < p.min_balance:
-            res.error("balance_below_minimum", f"{base}.balance_discount",
-                      f"the balance would be {fmt(lowest - w - p.balance_discount, cur)}, below "
-                      f"the minimum {fmt(p.min_balance, cur)}")
-        highest_cap_price = min(p.base_price, lowest)
-        cap = legal_deposit_cap(highest_cap_price, cur)
+            res.error("balance_below_minimum", f"{base}.balance_discount", params={
+                "balance": money(lowest - w - p.balance_discount),
+                "minimum": money(p.min_balance)})
+        cap_price = min(p.base_price, lowest)
+        cap = legal_deposit_cap(cap_price, cur)
         if d > cap:
-            qt = quote(p, units_sold=0)
-            res.warn("deposit_over_legal_cap", f"{base}.deposit",
-                     f"a deposit above 20% of the price has no deposit effect (Civil Code "
-                     f"art. 586): cap {fmt(cap, cur)}, refundable excess {fmt(d - cap, cur)}"
-                     + (f" per unit at {fmt(qt.unit_price, cur)}"
-                        if highest_cap_price != qt.unit_price else ""))
+            res.warn("deposit_over_legal_cap", f"{base}.deposit", params={
+                "deposit": money(d), "cap": money(cap), "price": money(cap_price),
+                "share": Percent(LEGAL_DEPOSIT_SHARE), "excess": money(d - cap)})
+        if len(res.errors) == errors_before:
+            _check_real_discount(c, i, it, res)
     elif p.balance_discount and p.base_price - p.balance_discount < p.min_balance:
-        res.error("balance_below_minimum", f"{base}.balance_discount",
-                  "the discount leaves less than the minimum to pay")
+        res.error("balance_below_minimum", f"{base}.balance_discount", params={
+            "balance": money(p.base_price - p.balance_discount),
+            "minimum": money(p.min_balance)})
     if it.cap is not None:
         sold = ctx.sales_like_period.get(it.sku)
         if sold is not None and it.cap > sold * HISTORY_CAP_SHARE:
-            res.warn("presale_cap_over_history", f"{base}.cap",
-                     f"the cap of {it.cap} is above 70% of the {sold} units this SKU sold in "
-                     f"a like period; {int(sold * HISTORY_HINT_SHARE)}-"
-                     f"{int(sold * HISTORY_CAP_SHARE)} is safer")
+            res.warn("presale_cap_over_history", f"{base}.cap", params={
+                "sku": it.sku, "cap": it.cap, "sold": sold,
+                "share": Percent(HISTORY_CAP_SHARE),
+                "low": int(sold * HISTORY_HINT_SHARE), "high": int(sold * HISTORY_CAP_SHARE)})
+        supply = ctx.supply_by_sku.get(it.sku) if ctx.supply_by_sku is not None else None
+        if supply is not None and it.cap > supply:
+            res.warn("cap_over_supply", f"{base}.cap",
+                     params={"sku": it.sku, "cap": it.cap, "supply": supply})
+
+
+def _price_field(i: int, p: PriceItem) -> str:
+    return f"items[{i}].price" if p.price is not None or not p.tiers else f"items[{i}].tiers"
+
+
+def _check_list_price(c: Campaign, i: int, it: CampaignItem, res: ValidationResult) -> None:
+    """A presale is sold as a discount: no price (or tier) may be above the list price."""
+    p = it.pricing
+    if p.list_price is None or p.list_price <= ZERO:
+        return
+    highest = max([t.price for t in p.tiers] + ([p.price] if p.price is not None else []))
+    if highest > p.list_price:
+        res.error("price_above_list", _price_field(i, p), params={
+            "sku": it.sku, "price": Money(highest, c.currency),
+            "list_price": Money(p.list_price, c.currency)})
+
+
+def _check_real_discount(c: Campaign, i: int, it: CampaignItem,
+                         res: ValidationResult) -> None:
+    """A deposit presale whose buyer pays the list price or more in all is no bargain.
+
+    Checked at the starting price (no tier reached yet), where the buyer pays the most.
+    """
+    p = it.pricing
+    if p.list_price is None or p.list_price <= ZERO:
+        return
+    total = quote(p, units_sold=0).total
+    if total >= p.list_price:
+        res.warn("no_real_discount", _price_field(i, p), params={
+            "sku": it.sku, "total": Money(total, c.currency),
+            "list_price": Money(p.list_price, c.currency)})
 
 
 def _check_exclusivity(c: Campaign, res: ValidationResult, ctx: ValidationContext) -> None:
@@ -585,9 +690,8 @@ def _check_exclusivity(c: Campaign, res: ValidationResult, ctx: ValidationContex
             continue
         for i, it in enumerate(c.items):
             if it.sku in other.skus:
-                res.error("sku_in_overlapping_campaign", f"items[{i}].sku",
-                          f"SKU '{it.sku}' is already in campaign #{other.id} '{other.name}' "
-                          "whose presale overlaps this one")
+                res.error("sku_in_overlapping_campaign", f"items[{i}].sku", params={
+                    "sku": it.sku, "campaign_id": str(other.id), "campaign": other.name})
 
 
 def all_issues(result: ValidationResult) -> list[Issue]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .errors import BadValue
+
 # ISO 4217 minor-unit exponents for the currencies our platforms settle in.
 _EXPONENT = {"CNY": 2, "USD": 2, "EUR": 2, "GBP": 2, "HKD": 2, "SGD": 2, "MYR": 2,
              "THB": 2, "PHP": 2, "IDR": 0, "VND": 0, "JPY": 0, "KRW": 0}
@@ -19,7 +21,7 @@ def exponent(currency: str) -> int:
     try:
         return _EXPONENT[currency.upper()]
     except KeyError:
-        raise ValueError(f"unknown currency '{currency}'") from None
+        raise BadValue(code="value.unknown_currency", params={"currency": currency}) from None
 
 
 def known_currency(currency: str) -> bool:
@@ -47,10 +49,11 @@ def parse_money(text: object, currency: str = "CNY") -> Decimal:
     """Read an amount written by a person or a platform: ``"899.00"``, ``"¥1,299"``, 12.5.
 
     Floats are taken through ``repr`` (spreadsheet readers return them) and must already
-    be exact to the minor unit. Raises ``ValueError`` with a short reason otherwise.
+    be exact to the minor unit. Raises ``BadValue`` (a ``ValueError``) with a short reason
+    otherwise.
     """
     if isinstance(text, bool):
-        raise ValueError("not an amount")
+        raise BadValue(code="value.not_amount", params={"value": str(text)})
     if isinstance(text, Decimal):
         value = text
     elif isinstance(text, int):
@@ -64,21 +67,22 @@ def parse_money(text: object, currency: str = "CNY") -> Decimal:
             s = s.replace(sym, "")
         s = s.strip()
         if not s:
-            raise ValueError("empty amount")
+            raise BadValue(code="value.empty_amount")
         try:
             value = Decimal(s)
         except InvalidOperation:
-            raise ValueError(f"'{text}' is not an amount") from None
+            raise BadValue(code="value.not_amount", params={"value": str(text)}) from None
     else:
-        raise ValueError(f"'{text}' is not an amount")
+        raise BadValue(code="value.not_amount", params={"value": str(text)})
     if not value.is_finite():
-        raise ValueError(f"'{text}' is not an amount")
+        raise BadValue(code="value.not_amount", params={"value": str(text)})
     try:
         rounded = q(value, currency)
     except InvalidOperation:  # more digits than the decimal context holds, e.g. "1e30"
-        raise ValueError(f"'{text}' is not an amount (too large)") from None
+        raise BadValue(code="value.amount_too_large", params={"value": str(text)}) from None
     if value != rounded:
-        raise ValueError(f"'{text}' has more decimals than {currency} allows")
+        raise BadValue(code="value.too_many_decimals",
+                       params={"value": str(text), "currency": currency})
     return rounded
 
 

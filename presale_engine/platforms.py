@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .errors import BadValue
+
 PLATFORMS = ("taobao", "jd", "douyin", "tiktok", "other")
 
 
@@ -90,20 +92,20 @@ def profile_for(code: str, overrides: dict[str, Any] | None = None) -> PlatformP
     try:
         prof = _DEFAULTS[code]
     except KeyError:
-        raise ValueError(
-            f"unknown platform '{code}' (expected one of {', '.join(PLATFORMS)})"
-        ) from None
+        raise BadValue(code="value.unknown_platform",
+                       params={"value": code, "choices": PLATFORMS}) from None
     if not overrides:
         return prof
     allowed = {f.name: f for f in fields(PlatformProfile)}
     changes: dict[str, Any] = {}
     for key, value in overrides.items():
         if key not in allowed or key == "code":
-            raise ValueError(f"'{key}' is not a platform rule that can be overridden")
+            raise BadValue(code="value.not_a_rule", params={"rule": key})
         changes[key] = _convert(key, getattr(prof, key), value)
     out = replace(prof, **changes)
     if out.ship_days_min > out.ship_days_max:
-        raise ValueError("ship_days_min is above ship_days_max")
+        raise BadValue(code="value.ship_days_min_above_max",
+                       params={"min_days": out.ship_days_min, "max_days": out.ship_days_max})
     return out
 
 
@@ -122,7 +124,7 @@ def _convert(key: str, current: object, value: Any) -> Any:
         except InvalidOperation:
             number = Decimal("NaN")
         if not number.is_finite():
-            raise ValueError(f"'{key}' must be a number, not '{value}'")
+            raise BadValue(code="value.rule_not_number", params={"rule": key, "value": str(value)})
         return number
     if isinstance(current, bool):
         # bool("false") is True: read text the way a person writes it.
@@ -131,12 +133,14 @@ def _convert(key: str, current: object, value: Any) -> Any:
             return True
         if text in _FALSE:
             return False
-        raise ValueError(f"'{key}' must be true or false, not '{value}'")
+        raise BadValue(code="value.rule_not_yes_no", params={"rule": key, "value": str(value)})
     if isinstance(current, int):
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError(f"'{key}' must be a whole number, not '{value}'")
+            raise BadValue(code="value.rule_not_whole_number",
+                           params={"rule": key, "value": str(value)})
         try:
             return int(value)
         except (TypeError, ValueError):
-            raise ValueError(f"'{key}' must be a whole number, not '{value}'") from None
+            raise BadValue(code="value.rule_not_whole_number",
+                           params={"rule": key, "value": str(value)}) from None
     return value

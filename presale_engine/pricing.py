@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .errors import BadValue
 from .money import ZERO, fmt, q
 
 LEGAL_DEPOSIT_SHARE = Decimal("0.20")  # Civil Code art. 586
@@ -130,7 +131,7 @@ def legal_deposit_cap(unit_price: Decimal, currency: str = "CNY") -> Decimal:
 def quote(item: PriceItem, *, units_sold: int = 0, qty: int = 1) -> Quote:
     """Price one unit (and ``qty`` units) of ``item`` for a campaign at ``units_sold``."""
     if qty < 1:
-        raise ValueError("quantity must be at least 1")
+        raise BadValue(code="value.quantity_below_one", params={"qty": qty})
     if units_sold < 0:
         raise ValueError("units sold cannot be negative")
     c = item.currency

@@ -44,7 +44,8 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
         try:
             make_url(s)
         except Exception as e:
-            raise InputError(f"'{s}' is not a database URL: {e}") from None
+            raise InputError(code="database_url_invalid",
+                             params={"url": s, "reason": str(e)}) from None
         return s
     path = Path(s).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +76,8 @@ class Database:
             self.engine: Engine = create_engine(url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ImportError) as e:
             # An unknown database kind ("foo://") or one whose driver is not installed.
-            raise InputError(f"'{url}' is not a usable database URL: {e}") from None
+            raise InputError(code="database_url_unusable",
+                             params={"url": url, "reason": str(e)}) from None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -131,9 +133,7 @@ class Database:
             return
         has_tables = bool(inspect(self.engine).get_table_names())
         if has_tables and current is None:
-            raise InputError(
-                f"{self.display_name()} is not a Presale Desk database (it has other tables)"
-            )
+            raise InputError(code="not_presale_database", params={"name": self.display_name()})
         path = self.file_path
         if current is not None and path is not None and path.exists():
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

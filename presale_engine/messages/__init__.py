@@ -1,0 +1,127 @@
+"""What the engine says to a seller, in zh and en, from one catalogue.
+
+Findings (``Issue``) and errors carry a stable ``code`` and ``params`` (the numbers and
+names they speak of); this package words them. The catalogue is gettext ``.po`` files
+under ``locale/`` read with Babel, msgid = the code; a suggested action, where a code
+has one, is msgid ``<code>.action``. Params are written per language (``values``):
+``Money`` with its currency sign, numbers with thousands separators, dates as ISO,
+``Term``/``Phrase`` from the catalogue itself.
+
+``render`` never raises: a code without text in the language falls back to English,
+then to the code and its params; a placeholder without a param is written as "…".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .catalogue import LANGS, catalogue, normalize_lang, placeholders_of, reload
+from .values import Money, Percent, Phrase, Term, format_value
+
+__all__ = [
+    "LANGS",
+    "Money",
+    "Percent",
+    "Phrase",
+    "Term",
+    "action",
+    "codes",
+    "default_lang",
+    "describe_field",
+    "has_text",
+    "normalize_lang",
+    "placeholders",
+    "reload",
+    "render",
+]
+
+MISSING = "…"
+ACTION_SUFFIX = ".action"
+
+
+class _Filled(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return MISSING
+
+
+def _text_of(code: str, params: Mapping[str, Any], lang: str) -> str | None:
+    """The text of ``code`` in ``lang`` with its params filled in, or None if it has none."""
+    text = catalogue(lang).texts.get(code)
+    if text is None:
+        return None
+    filled = _Filled({k: format_value(v, lang, _text_of) for k, v in params.items()})
+    try:
+        return text.format_map(filled)
+    except (ValueError, IndexError, AttributeError, TypeError):
+        return text  # a malformed text: show it rather than fail
+
+
+def render(code: str, params: Mapping[str, Any] | None = None, lang: str = "en") -> str:
+    """The text of ``code`` in ``lang`` (zh, zh_CN, zh-CN, en, en_US...) with ``params``."""
+    lang = normalize_lang(lang)
+    p = params or {}
+    for candidate in dict.fromkeys((lang, "en")):
+        text = _text_of(code, p, candidate)
+        if text is not None:
+            return text
+    if not p:
+        return code
+    shown = ", ".join(f"{k}={format_value(v, 'en', _text_of)}" for k, v in p.items())
+    return f"{code} ({shown})"
+
+
+def action(code: str, params: Mapping[str, Any] | None = None,
+           lang: str = "en") -> str | None:
+    """The suggested action for ``code`` (msgid ``<code>.action``), or None if it has none."""
+    key = code + ACTION_SUFFIX
+    if not has_text(key, "en"):
+        return None
+    return render(key, params, lang)
+
+
+def has_text(code: str, lang: str) -> bool:
+    return code in catalogue(normalize_lang(lang)).texts
+
+
+def codes(lang: str) -> set[str]:
+    """Every msgid with a text in ``lang`` (codes, ``.action``s and names)."""
+    return set(catalogue(normalize_lang(lang)).texts)
+
+
+def placeholders(code: str, lang: str) -> set[str]:
+    """The param names the text of ``code`` in ``lang`` uses (empty if it has no text)."""
+    text = catalogue(normalize_lang(lang)).texts.get(code)
+    return placeholders_of(text) if text is not None else set()
+
+
+def default_lang() -> str:
+    """The message language of the environment (LC_ALL, LC_MESSAGES, LANG): zh or en."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return normalize_lang(value)
+    return "en"
+
+
+_PATH_TOKEN = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
+# List fields of a definition and the name of one of their entries (msgid path.<name>).
+_ENTRY = {"items": "path.item", "tiers": "path.tier"}
+
+
+def describe_field(path: str, lang: str = "en") -> str:
+    """A definition field path for people: ``items[0].tiers[1].price`` → item 1 · tier 2 · price.
+
+    For lists away from the form (the CLI, an error box); the path itself stays on the
+    issue for locating the widget and is never shown to a seller.
+    """
+    parts: list[str] = []
+    for m in _PATH_TOKEN.finditer(path):
+        name, index = m.group(1), m.group(2)
+        if index is not None and name in _ENTRY:
+            parts.append(render(_ENTRY[name], {"n": int(index) + 1}, lang))
+        else:
+            parts.append(format_value(Term("field", name), normalize_lang(lang), _text_of))
+    return " · ".join(parts)
