@@ -73,6 +73,37 @@ def cmd_supply_receive(ctx: Ctx) -> int:
     return 0
 
 
+def cmd_supply_update(ctx: Ctx) -> int:
+    a = ctx.args
+    b = ctx.svc.stock.update_supply(a.id, qty=a.qty, supplier=a.supplier, note=a.note)
+    ctx.out.emit(b, lambda: print(f"Batch #{b.id}: {b.qty} x {b.sku} expected "
+                                  f"{b.expected.isoformat()}, supplier {b.supplier or '-'}"))
+    return 0
+
+
+def cmd_supply_delay(ctx: Ctx) -> int:
+    from ..money import fmt
+
+    a = ctx.args
+    res = ctx.svc.stock.delay_supply(a.id, a.to, dry_run=a.dry_run)
+
+    def human() -> None:
+        verb = "Would move" if res.dry_run else "Moved"
+        print(f"{verb} batch #{res.batch} ({res.sku}) from {res.old_date.isoformat()} to "
+              f"{res.new_date.isoformat()}: {res.late_orders} orders become late")
+        for t in res.totals:
+            print(f"  penalty {fmt(t.penalty, t.currency)} {t.currency} "
+                  f"({t.late_orders} orders)")
+        if res.late:
+            table(["order", "order no", "platform", "ship by", "stock on", "penalty"],
+                  [[x.id, x.order_no, x.platform, x.deadline, x.available_on or "-",
+                    f"{fmt(x.penalty, x.currency)} {x.currency}"] for x in res.late[:50]])
+            if len(res.late) > 50:
+                print(f"... and {len(res.late) - 50} more (use --json)")
+    ctx.out.emit(res.as_contract(), human)
+    return 0
+
+
 def cmd_allocate(ctx: Ctx) -> int:
     res = ctx.svc.stock.allocate(apply=ctx.args.apply)
     by_source: dict[str, int] = {}
@@ -133,6 +164,17 @@ def register(sub: Any, add: AddFn) -> None:
     sp = add(sup, "receive", cmd_supply_receive, "book arrived units into stock")
     sp.add_argument("id", type=int)
     sp.add_argument("--qty", type=positive_arg)
+    sp = add(sup, "update", cmd_supply_update, "change a batch's quantity, supplier or note")
+    sp.add_argument("id", type=int)
+    sp.add_argument("--qty", type=positive_arg)
+    sp.add_argument("--supplier")
+    sp.add_argument("--note")
+    sp = add(sup, "delay", cmd_supply_delay,
+             "move a batch to a new date: the orders that become late and their penalty")
+    sp.add_argument("id", type=int)
+    sp.add_argument("--to", type=date_arg, required=True, metavar="YYYY-MM-DD")
+    sp.add_argument("--dry-run", action="store_true",
+                    help="show what the delay would do and change nothing")
 
     sp = add(sub, "allocate", cmd_allocate,
              "allocate stock and supply to open orders; list the orders left short")

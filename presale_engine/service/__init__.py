@@ -10,16 +10,40 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..io.tracking import TrackingSheet
 from ..store.db import Database
+from ..store.order_query import SORT_KEYS, Cursor
 from ..store.queries import OrderFilter
 from .base import Clock, Part, fixed_clock, system_clock
 from .campaigns import CampaignsPart
 from .exports import ExportsPart
 from .import_results import ImportRefused, ImportReport
 from .imports import ImportsPart
+from .order_bulk import BULK_EVENTS, BulkRefusal, BulkResult, BulkTotals
+from .order_desk import (
+    BUILTIN_VIEWS,
+    DEFAULT_SORT,
+    OrderDetail,
+    OrderLine,
+    OrderPage,
+    PaymentLine,
+    PriceBreakdown,
+    SavedView,
+    end_of_day,
+)
 from .orders import OrdersPart
 from .shop import ShopPart
 from .stock import StockPart
+from .stock_plan import (
+    AllocationChange,
+    AllocationPlan,
+    DelayResult,
+    Flow,
+    FlowDay,
+    LateOrder,
+    LedgerEntry,
+    SkuPosition,
+)
 from .views import (
     CampaignDetail,
     CampaignRow,
@@ -52,9 +76,55 @@ class Service:
         return self.clock()
 
 
+
+def read_tracking(path: str) -> TrackingSheet:
+    """Order numbers and tracking numbers from a sheet (for ``orders.bulk("ship")``)."""
+    from ..io.tracking import read_tracking as read
+
+    return read(path)
+
+
 __all__ = [
-    "CampaignDetail", "CampaignRow", "Clock", "HistoryEntry", "ImportRefused", "ImportReport",
-    "OrderFilter", "OrderView", "Part",
-    "ProductView", "Service", "ShopView", "StockRow", "SupplyView", "fixed_clock", "jsonable",
+    "BUILTIN_VIEWS",
+    "BULK_EVENTS",
+    "DEFAULT_SORT",
+    "SORT_KEYS",
+    "AllocationChange",
+    "AllocationPlan",
+    "BulkRefusal",
+    "BulkResult",
+    "BulkTotals",
+    "CampaignDetail",
+    "CampaignRow",
+    "Clock",
+    "Cursor",
+    "DelayResult",
+    "Flow",
+    "FlowDay",
+    "HistoryEntry",
+    "ImportRefused",
+    "ImportReport",
+    "LateOrder",
+    "LedgerEntry",
+    "OrderDetail",
+    "OrderFilter",
+    "OrderLine",
+    "OrderPage",
+    "OrderView",
+    "Part",
+    "PaymentLine",
+    "PriceBreakdown",
+    "ProductView",
+    "SavedView",
+    "Service",
+    "ShopView",
+    "SkuPosition",
+    "StockRow",
+    "SupplyView",
+    "TrackingSheet",
+    "end_of_day",
+    "fixed_clock",
+    "jsonable",
+    "read_tracking",
     "system_clock",
 ]

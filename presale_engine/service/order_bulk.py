@@ -49,6 +49,19 @@ class BulkRefusal:
     reason: str  # a code: orders.po holds its zh/en text
     status: str = ""
     currency: str = ""
+    event: str = ""
+
+    def params(self) -> dict[str, Any]:
+        """The params of the reason's text (``messages.render(reason, params, lang)``)."""
+        from ..messages import Term
+
+        return {"status": Term("order_status", self.status),
+                "event": Term("order_event", self.event)}
+
+    def text(self, lang: str = "en") -> str:
+        from ..messages import render
+
+        return render(self.reason, self.params(), lang)
 
 
 @dataclass
@@ -100,20 +113,20 @@ def refusal_reason(kind: str, status: str, event: str) -> str:
     if st in (S.SHIPPED, S.COMPLETED) and event != "complete":
         return "already_shipped"
     if st in odom.CLOSED:
-        return "order_closed"
+        return "already_closed"
     if event == "ship":
-        return "not_paid"
+        return "not_paid_yet"
     if event == "complete":
-        return "not_shipped"
+        return "not_shipped_yet"
     if event == "refund":
-        return "not_paid"
+        return "not_paid_yet"
     if event == "balance_lapse":
         if kind != odom.Kind.DEPOSIT.value:
-            return "not_deposit_order"
+            return "not_a_deposit_order"
         if st is S.BALANCE_PAID:
-            return "balance_paid"
-        return "no_deposit_paid"
-    return "illegal_transition"
+            return "balance_already_paid"
+        return "deposit_not_paid"
+    return "not_allowed_now"
 
 
 def target_ids(s: Session, now: datetime, ids: Collection[int] | None,
@@ -208,7 +221,7 @@ def run(s: Session, *, event: str, ids: Sequence[int], now: datetime, actor: str
 
     def refuse(oid: int, order_no: str, reason: str, status: str, cur: str) -> None:
         t = totals.setdefault(cur, BulkTotals(cur))
-        t.refused.append(BulkRefusal(oid, order_no, reason, status, cur))
+        t.refused.append(BulkRefusal(oid, order_no, reason, status, cur, event))
 
     for oid in ids:
         r = rows.get(oid)

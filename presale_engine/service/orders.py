@@ -81,7 +81,7 @@ DESK_COLUMNS = tuple(Order.__table__.c[n] for n in (
     "id", "platform", "order_no", "sub_order_no", "campaign_id", "sku", "kind", "status",
     "qty", "currency", "unit_price", "deposit", "balance", "total", "buyer", "ordered_at",
     "deposit_paid_at", "paid_at", "ship_deadline", "shipped_at", "reserved", "flags",
-    "carrier", "tracking_no", "recipient", "note", "tags"))
+    "carrier", "tracking_no", "recipient", "note", "tags", "updated_at"))
 
 
 class OrdersPart(Part):

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from .. import inventory as inv
 from ..errors import Conflict, InputError, NotFound
 from ..money import from_minor, to_minor
-from ..platforms import PLATFORMS
+from ..platforms import PLATFORMS, known_profiles
+from ..store import order_query as OQ
 from ..store import queries as Q
-from ..store.models import CampaignItem, Order, Product, StockMove, SupplyBatch
+from ..store.models import Campaign, CampaignItem, Order, Product, StockMove, SupplyBatch
+from . import stock_plan as SP
 from .base import Part
+from .order_desk import late_penalty
+from .stock_plan import DelayResult
 from .views import ProductView, StockRow, SupplyView
 
 
@@ -201,3 +208,213 @@ class StockPart(Part):
                 self._audit(s, "stock.allocate", "shop", shop.id,
                             {"short": len(result.short)})
             return result
+
+    # ------------------------------------------------------------------ planning (issue 10)
+    def update_supply(self, batch_id: int, *, qty: int | None = None,
+                      supplier: str | None = None, note: str | None = None,
+                      expected: date | None = None) -> SupplyView:
+        """Change a batch's quantity, supplier, note (or date: ``delay_supply`` first
+        shows what a later date costs)."""
+        with self.db.session() as s:
+            b = self._batch(s, batch_id)
+            changed: dict[str, Any] = {}
+            if qty is not None:
+                if qty <= 0:
+                    raise InputError("a supply batch needs a quantity above zero")
+                if qty < b.received:
+                    raise InputError(f"batch #{batch_id} has already received {b.received} "
+                                     "units; the quantity cannot be lower")
+                if qty != b.qty:
+                    changed["qty"] = [b.qty, qty]
+                    b.qty = qty
+            if supplier is not None and supplier != b.supplier:
+                changed["supplier"] = [b.supplier, supplier]
+                b.supplier = supplier
+            if note is not None and note != b.note:
+                changed["note"] = [b.note, note]
+                b.note = note
+            if expected is not None and expected != b.expected:
+                changed["expected"] = [b.expected.isoformat(), expected.isoformat()]
+                b.expected = expected
+            p = s.get(Product, b.product_id)
+            assert p is not None
+            if changed:
+                self._audit(s, "supply.update", "supply_batch", b.id,
+                            {"sku": p.sku, "changes": changed})
+            return SupplyView(b.id, p.sku, b.qty, b.received, b.expected, b.supplier, b.note)
+
+    def _batch(self, s: Session, batch_id: int) -> SupplyBatch:
+        b = s.get(SupplyBatch, batch_id)
+        if b is None:
+            raise NotFound(f"there is no supply batch #{batch_id}")
+        return b
+
+    def delay_supply(self, batch_id: int, to: date, *, dry_run: bool = False) -> DelayResult:
+        """Move a batch to ``to``: the orders that become late (covered only after their
+        deadline, or no longer at all) and their penalty, per currency; saved unless
+        ``dry_run``."""
+        with self.db.session() as s:
+            b = self._batch(s, batch_id)
+            if b.received >= b.qty:
+                raise Conflict(f"batch #{batch_id} has arrived in full; nothing to delay")
+            shop = self._shop(s)
+            facts = SP.allocation_inputs(s, shop.id, [b.product_id])
+            sku = facts.products[b.product_id].sku
+            on_hand = {p.sku: p.on_hand for p in facts.products.values()}
+            before = SP.late_ids(inv.allocate(on_hand, facts.batches, facts.demands))
+            moved = [inv.Batch(x.id, x.sku, x.qty, to) if x.id == b.id else x
+                     for x in facts.batches]
+            after = inv.allocate(on_hand, moved, facts.demands)
+            camps = {c.id: c for c in s.execute(select(Campaign)).scalars()}
+            res = SP.DelayResult(b.id, sku, b.expected, to, dry_run, shop.currency)
+            totals: dict[str, SP.PenaltyTotal] = {}
+            profiles: dict[str, Any] = {}
+            for sh in after.short:
+                if sh.order_id in before:
+                    continue
+                r = facts.info[sh.order_id]
+                camp = camps.get(r.campaign_id) if r.campaign_id is not None else None
+                code = (camp.profile or camp.platform) if camp is not None else r.platform
+                if code not in profiles:
+                    profiles[code] = self.svc.shop.profile(
+                        code if code in known_profiles() else "other", s)
+                amount, cur = late_penalty(profiles[code], from_minor(SP.paid_minor(r),
+                                                                      r.currency), r.currency)
+                res.late.append(SP.LateOrder(r.id, r.order_no, r.platform, sh.deadline,
+                                             sh.available_on, amount, cur))
+                SP.add_penalty(totals, amount, cur)
+            res.late.sort(key=lambda x: (x.deadline is None, x.deadline, x.id))
+            res.totals = [totals[c] for c in sorted(totals, key=lambda c: (c != shop.currency,
+                                                                           c))]
+            if not dry_run and to != b.expected:
+                self._audit(s, "supply.delay", "supply_batch", b.id, {
+                    "sku": sku, "from": b.expected.isoformat(), "to": to.isoformat(),
+                    "late_orders": res.late_orders,
+                    "penalty": [{"currency": t.currency, "amount": str(t.penalty)}
+                                for t in res.totals]})
+                b.expected = to
+            return res
+
+    def allocation_plan(self, *, apply: bool = False) -> SP.AllocationPlan:
+        """What allocation (earliest deadline first) would change: orders that start
+        holding stock on hand and orders that let go of it, and the orders left short or
+        late; with ``apply`` the reservations are changed (``allocate(apply=True)``)."""
+        with self.db.session() as s:
+            shop = self._shop(s)
+            facts = SP.allocation_inputs(s, shop.id)
+            result = inv.allocate({p.sku: p.on_hand for p in facts.products.values()},
+                                  facts.batches, facts.demands)
+            from_stock: dict[int, int] = {}
+            units = {"stock": 0, "batch": 0}
+            for a in result.allocations:
+                units[a.source] += a.qty
+                if a.source == "stock":
+                    from_stock[a.order_id] = from_stock.get(a.order_id, 0) + a.qty
+            changes = []
+            for d in facts.demands:
+                want = d.qty if from_stock.get(d.order_id) == d.qty else 0
+                if bool(want) != d.reserved:
+                    changes.append(SP.AllocationChange(
+                        d.order_id, facts.info[d.order_id].order_no, d.sku, d.qty,
+                        bool(want)))
+            changes.sort(key=lambda c: (c.sku, not c.reserve, c.order_id))
+            if apply:
+                for c in changes:
+                    s.execute(update(Order).where(Order.id == c.order_id)
+                              .values(reserved=c.qty if c.reserve else 0,
+                                      updated_at=self.now()))
+                self._audit(s, "stock.allocate", "shop", shop.id,
+                            {"short": len(result.short), "reserve": sum(
+                                c.reserve for c in changes),
+                             "release": sum(not c.reserve for c in changes)})
+            return SP.AllocationPlan(apply, units["stock"], units["batch"], changes,
+                                     result.short)
+
+    def positions(self) -> list[SP.SkuPosition]:
+        """Per SKU: the position (``overview``), incoming by date, and the orders that
+        stock and supply will not cover in time, from which deadline."""
+        with self.db.session() as s:
+            shop = self._shop(s)
+            facts = SP.allocation_inputs(s, shop.id)
+            result = inv.allocate({p.sku: p.on_hand for p in facts.products.values()},
+                                  facts.batches, facts.demands)
+            incoming: dict[str, dict[date, int]] = {}
+            for bt in facts.batches:
+                by_day = incoming.setdefault(bt.sku, {})
+                by_day[bt.expected] = by_day.get(bt.expected, 0) + bt.qty
+            short: dict[str, list[inv.Shortage]] = {}
+            for sh in result.short:
+                short.setdefault(sh.sku, []).append(sh)
+            held: dict[str, tuple[int, int]] = {}
+            for d in facts.demands:
+                u, r = held.get(d.sku, (0, 0))
+                held[d.sku] = (u + d.qty, r + (d.qty if d.reserved else 0))
+            out = []
+            for p in sorted(facts.products.values(), key=lambda p: p.sku):
+                units, res = held.get(p.sku, (0, 0))
+                inc = sorted(incoming.get(p.sku, {}).items())
+                pos = inv.StockPosition(p.sku, p.on_hand, res, units - res,
+                                        sum(q for _, q in inc))
+                mine = short.get(p.sku, [])
+                dls = [x.deadline for x in mine if x.deadline is not None]
+                out.append(SP.SkuPosition(
+                    p.sku, p.name, p.variant, p.location, p.on_hand, pos.reserved,
+                    pos.committed, pos.incoming, pos.available, inc,
+                    sum(1 for x in mine if not x.late), sum(1 for x in mine if x.late),
+                    min(dls) if dls else None))
+            return out
+
+    def flow(self, sku: str | None = None, *, start: date | None = None,
+             days: int = 30) -> SP.Flow:
+        """Units due to ship per local day against units arriving per day (all SKUs or
+        one), from ``start`` (today) for ``days`` days; what is already overdue and
+        what has no deadline yet are counted apart."""
+        with self.db.session() as s:
+            shop = self._shop(s)
+            tz = ZoneInfo(shop.timezone)
+            today = self.now().astimezone(tz).date()
+            first = start or today
+            pids = None
+            if sku is not None:
+                p = Q.products_by_sku(s, shop.id, [sku]).get(sku)
+                if p is None:
+                    raise NotFound(f"there is no product with SKU '{sku}'")
+                pids = [p.id]
+            due: dict[date, int] = {}
+            undated = overdue = 0
+            now = self.now()
+            for hour, units in OQ.demand_due_by_hour(s, pids):
+                if hour is None:
+                    undated += units
+                    continue
+                if hour + timedelta(hours=1) <= now:
+                    overdue += units
+                    continue
+                day = hour.astimezone(tz).date()
+                due[day] = due.get(day, 0) + units
+            arriving: dict[date, int] = {}
+            stmt = select(SupplyBatch.expected, SupplyBatch.qty - SupplyBatch.received).where(
+                SupplyBatch.qty > SupplyBatch.received)
+            if pids is not None:
+                stmt = stmt.where(SupplyBatch.product_id.in_(pids))
+            for day, q in s.execute(stmt).all():
+                d = max(day, first)  # a batch already late still arrives: from today on
+                arriving[d] = arriving.get(d, 0) + int(q)
+            span = [first + timedelta(days=i) for i in range(days)]
+            return SP.Flow(sku, [SP.FlowDay(d, due.get(d, 0), arriving.get(d, 0)) for d in span],
+                           undated, overdue)
+
+    def ledger(self, sku: str) -> list[SP.LedgerEntry]:
+        """The stock moves of one SKU with the on-hand balance after each (oldest first)."""
+        pid, _ = self._product(sku)
+        with self.db.session() as s:
+            moves = OQ.ledger(s, pid)
+            p = s.get(Product, pid)
+            assert p is not None
+            start = p.on_hand - sum(m.delta for m in moves)
+            out = []
+            bal = start
+            for m in moves:
+                bal += m.delta
+                out.append(SP.LedgerEntry(m.id, m.at, m.delta, m.reason, m.ref, m.actor, bal))
+            return out

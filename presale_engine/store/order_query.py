@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
+from ..errors import InputError
 from ..orders import PROGRESS, Kind, Status
 from .models import Audit, Order, OrderEvent, StockMove, SupplyBatch
 from .queries import OrderFilter, order_select
@@ -94,7 +95,7 @@ def segments(key: str, desc: bool = False) -> list[Segment]:
     try:
         k = SORT_KEYS[key]
     except KeyError:
-        raise ValueError(f"orders cannot be sorted by '{key}' "
+        raise InputError(f"orders cannot be sorted by '{key}' "
                          f"(one of {', '.join(SORT_KEYS)})") from None
     col = k.column
     if k.values is not None:
@@ -207,3 +208,34 @@ def change_token(s: Session) -> tuple[Any, ...]:
     others = [s.execute(select(func.max(c))).scalar_one()
               for c in (OrderEvent.id, StockMove.id, SupplyBatch.id, Audit.id)]
     return (orders[0], str(orders[1]), *others)
+
+
+def demand_due_by_hour(s: Session, product_ids: Sequence[int] | None = None
+                       ) -> list[tuple[datetime | None, int]]:
+    """(UTC hour of the ship deadline or None, units) of the open demand (paid orders
+    not shipped), optionally of some products. Grouped by UTC hour in SQL, folded into
+    local days by the caller (``queries.campaign_orders_by_time`` does the same)."""
+    from datetime import UTC
+
+    from .queries import OPEN_DEMAND_VALUES
+
+    col = Order.ship_deadline
+    if s.get_bind().dialect.name == "sqlite":
+        bucket: Any = func.strftime("%Y-%m-%d %H", col)
+    else:
+        bucket = func.to_char(col, "YYYY-MM-DD HH24")
+    stmt = (select(bucket, func.coalesce(func.sum(Order.qty), 0))
+            .where(Order.status.in_(OPEN_DEMAND_VALUES), Order.product_id.is_not(None)))
+    if product_ids is not None:
+        stmt = stmt.where(Order.product_id.in_(list(product_ids)))
+    out: list[tuple[datetime | None, int]] = []
+    for b, q in s.execute(stmt.group_by(bucket)).all():
+        when = None if b is None else datetime.strptime(b, "%Y-%m-%d %H").replace(tzinfo=UTC)
+        out.append((when, int(q)))
+    return out
+
+
+def ledger(s: Session, product_id: int) -> list[Any]:
+    """The stock moves of one product, oldest first."""
+    return list(s.execute(select(StockMove).where(StockMove.product_id == product_id)
+                          .order_by(StockMove.at, StockMove.id)).scalars())

@@ -78,7 +78,9 @@ COVERED = {
 TESTED_ELSEWHERE = {"import", "import orders", "import products", "import supply",
                     "export", "export orders", "export summary", "export ship-sheet",
                     "export reminders",  # tests/cli/test_cli_import.py, test_cli_export.py
-                    "mapping", "mapping list", "mapping save", "mapping delete"}
+                    "mapping", "mapping list", "mapping save", "mapping delete",
+                    # tests/cli/test_cli_order_desk.py
+                    "order bulk", "supply delay", "supply update"}
 
 
 def test_these_tests_cover_every_command() -> None:
