@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"presale: error: {e}", file=sys.stderr)
         return e.code
     except PresaleError as e:
-        print(f"presale: error: {e.message}", file=sys.stderr)
+        print(f"presale: error: {ctx.error_text(e)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("presale: interrupted", file=sys.stderr)

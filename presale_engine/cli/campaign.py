@@ -20,17 +20,24 @@ from .common import (
 )
 
 
-def _issues_human(result: Any) -> None:
+def _issues(result: Any, lang: str) -> dict[str, list[dict[str, str]]]:
+    """The check result for --json, each message in the --lang language."""
+    return {kind: [{"code": i.code, "field": i.field, "message": i.text(lang)}
+                   for i in items]
+            for kind, items in (("errors", result.errors), ("warnings", result.warnings))}
+
+
+def _issues_human(result: Any, lang: str) -> None:
     for kind, items in (("error", result.errors), ("warning", result.warnings)):
         for i in items:
-            print(f"{kind}: [{i.code}] {i.field}: {i.message}")
+            print(f"{kind}: [{i.code}] {i.field}: {i.text(lang)}")
     if not result.errors and not result.warnings:
         print("OK: no errors, no warnings")
 
 
 def cmd_campaign_check(ctx: Ctx) -> int:
     result = ctx.svc.campaigns.check(load_json(ctx.args.file))
-    ctx.out.emit(result.as_dict(), lambda: _issues_human(result))
+    ctx.out.emit(_issues(result, ctx.lang), lambda: _issues_human(result, ctx.lang))
     return 0 if result.ok else EXIT_ERROR
 
 
@@ -41,16 +48,16 @@ def cmd_campaign_create(ctx: Ctx) -> int:
         cid = svc.campaigns.create(defn)
     except CampaignInvalid as e:
         if ctx.args.json:
-            ctx.out.emit(e.result.as_dict())
+            ctx.out.emit(_issues(e.result, ctx.lang))
         else:
-            _issues_human(e.result)
-        raise CliError(f"{ctx.args.file}: campaign not created: {e.message}") from None
+            _issues_human(e.result, ctx.lang)
+        raise CliError(f"{ctx.args.file}: campaign not created: {ctx.error_text(e)}") from None
     warnings = svc.campaigns.check(svc.campaigns.definition(cid), exclude_id=cid).warnings
 
     def human() -> None:
         print(f"Created campaign #{cid}")
         for w in warnings:
-            print(f"warning: [{w.code}] {w.field}: {w.message}")
+            print(f"warning: [{w.code}] {w.field}: {w.text(ctx.lang)}")
     ctx.out.emit({"id": cid}, human)
     return 0
 
@@ -60,8 +67,8 @@ def cmd_campaign_update(ctx: Ctx) -> int:
 
     def human() -> None:
         print(f"Updated campaign #{ctx.args.id}")
-        _issues_human(result)
-    ctx.out.emit(result.as_dict(), human)
+        _issues_human(result, ctx.lang)
+    ctx.out.emit(_issues(result, ctx.lang), human)
     return 0
 
 

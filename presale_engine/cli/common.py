@@ -127,6 +127,18 @@ class Ctx:
         self._svc: Any = None
 
     @property
+    def lang(self) -> str:
+        """The language of messages: ``--lang``, else the locale's."""
+        from ..messages import default_lang
+
+        return str(self.args.lang or default_lang())
+
+    def error_text(self, e: Any) -> str:
+        """An engine error for stderr: its English message as scripts have always read
+        it, or the catalogue's wording in another language."""
+        return str(e.message) if self.lang == "en" else str(e.text(self.lang))
+
+    @property
     def svc(self) -> Any:
         if self._svc is None:
             from ..service import Service, fixed_clock

@@ -38,7 +38,7 @@ def cmd_import(ctx: Ctx) -> int:
                 print(str(err), file=sys.stderr)
             if len(e.errors) > 200:
                 print(f"... and {len(e.errors) - 200} more", file=sys.stderr)
-        raise CliError(e.message) from None
+        raise CliError(ctx.error_text(e)) from None
     data = rep.as_dict()
 
     def human() -> None:

@@ -141,7 +141,10 @@ class CampaignsPart(Part):
                                              frozenset(skus.get(row.id, []))))
         products = Q.products_by_sku(s, shop.id)
         history = {sku: p.sales_30d for sku, p in products.items() if p.sales_30d is not None}
-        return cdom.ValidationContext(others=others, sales_like_period=history)
+        incoming = Q.incoming_by_product(s)
+        supply = {sku: p.on_hand + incoming.get(p.id, 0) for sku, p in products.items()}
+        return cdom.ValidationContext(others=others, sales_like_period=history,
+                                      supply_by_sku=supply)
 
     def _check(self, s: Session, definition: Any, exclude_id: int | None = None
                ) -> tuple[cdom.Campaign | None, ValidationResult]:
@@ -162,7 +165,8 @@ class CampaignsPart(Part):
             if it.sku not in products:
                 result.warn("unknown_sku", f"items[{i}].sku",
                             f"SKU '{it.sku}' is not in the product list yet: stock and "
-                            "sales-history checks are skipped for it")
+                            "sales-history checks are skipped for it",
+                            params={"sku": it.sku})
         return campaign, result
 
     def check(self, definition: Any, *, exclude_id: int | None = None

@@ -17,6 +17,14 @@ def db(tmp_path: Path) -> str:
     return str(tmp_path / "cli.sqlite3")
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages follow the locale without --lang: the tests pin it (whatever the machine's)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], db: str) -> Callable[..., Run]:
     """cli(*args) runs `presale --db <tmp> *args` in-process."""
