@@ -18,7 +18,7 @@ _family: str | None = None
 def load_cjk_font(app: QApplication) -> str | None:
     """Register the shipped font and make it the CJK fallback; returns its family."""
     global _family
-    from presale_engine.service.setup import resources_dir
+    from presale_engine.paths import resources_dir  # light: no engine import before Qt is up
 
     if _family is None:
         path = resources_dir() / "fonts" / FONT_FILE

@@ -27,7 +27,7 @@ _current = "en"
 
 
 def i18n_dir() -> Path:
-    from presale_engine.service.setup import resources_dir
+    from presale_engine.paths import resources_dir  # light: no engine import before Qt is up
 
     return resources_dir() / "i18n"
 
@@ -101,6 +101,18 @@ def resolve(preference: str | None) -> str:
 
 def current_language() -> str:
     return _current
+
+
+def message_language() -> str:
+    """The language for the engine's own texts (``Issue.text``, ``err.text``): zh or en.
+
+    Asked of the installed translations, not of ``current_language()``: each .ts
+    translates the marker "en" (context "Language") to its own language, so the engine's
+    texts follow whatever translator is installed, also one a test or the screenshot
+    tool installs by itself.
+    """
+    marker = QCoreApplication.translate("Language", "en")
+    return "zh" if marker.lower().startswith("zh") else "en"
 
 
 def apply_language(lang: str) -> str:

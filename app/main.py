@@ -67,7 +67,7 @@ class _Marks:
 
 
 def _load_stylesheet() -> str:
-    from presale_engine.service.setup import resources_dir
+    from presale_engine.paths import resources_dir  # light: no engine import before Qt is up
 
     path = resources_dir() / "styles" / "presale.qss"
     try:
@@ -99,7 +99,7 @@ def create_app(argv: list[str] | None = None) -> Any:
 
 def app_icon_path() -> Path | None:
     """The window icon: in the bundle's resources, else the source tree's packaging/."""
-    from presale_engine.service.setup import resources_dir
+    from presale_engine.paths import resources_dir  # light: no engine import before Qt is up
 
     for path in (resources_dir() / "icons" / "presale-desk.png",
                  Path(__file__).resolve().parent.parent / "packaging" / "icons"
