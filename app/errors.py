@@ -2,8 +2,9 @@
 
 ``show_error`` is the ONE place that decides how an error reaches the user (Anki's
 ``qt/aqt/errors.py``): an engine ``PresaleError`` is expected (bad input, a conflict) and
-gets a message box whose title and lead sentence are translated by the error's ``code``,
-never by matching its text; an unexpected exception is a bug and gets the crash dialog
+gets a message box whose title and lead sentence are translated by the error's kind
+(``category``), never by matching its text, and whose detail is the engine's own text in
+the UI language (``err.text(lang)``); an unexpected exception is a bug and gets the crash dialog
 with copyable details, after being written to the log file (qutebrowser's crash dialog).
 ``install_excepthook`` routes uncaught exceptions (including those raised in Qt slots)
 to the same place.
@@ -182,7 +183,9 @@ def _classify(exc: BaseException) -> tuple[str, str] | None:
     from presale_engine.errors import PresaleError
 
     if isinstance(exc, PresaleError):
-        return exc.code, exc.message
+        from app.i18n import message_language
+
+        return exc.category, exc.text(message_language())
     if isinstance(exc, OSError):
         where = exc.filename or ""
         return "file", f"{where}: {exc.strerror or exc}".lstrip(": ")
@@ -208,18 +211,40 @@ def friendly_box(exc: BaseException, parent: QWidget | None) -> QMessageBox | No
     box.setText(error_lead(code))
     result = getattr(exc, "result", None)
     if result is not None and hasattr(result, "errors"):
-        from app.labels import issue_label
-
-        lines = [f"• {issue_label(i.code)} ({i.field}): {i.message}" for i in result.errors]
         warning = QCoreApplication.translate("Errors", "Warning")
-        lines += [f"• {warning}: {issue_label(i.code)} ({i.field}): {i.message}"
-                  for i in result.warnings]
+        lines = [f"• {issue_line(i)}" for i in result.errors]
+        lines += [f"• {warning}: {issue_line(i)}" for i in result.warnings]
         box.setInformativeText("\n".join(lines[:12]))
         if len(lines) > 12:
             box.setDetailedText("\n".join(lines))
     else:
         box.setInformativeText(detail)
     return box
+
+
+def error_text(exc: BaseException) -> str:
+    """What an error says, in the UI language when the engine words it (``err.text``)."""
+    from presale_engine.errors import PresaleError
+
+    if isinstance(exc, PresaleError):
+        from app.i18n import message_language
+
+        return exc.text(message_language())
+    return str(getattr(exc, "message", None) or exc)
+
+
+def issue_line(issue: Any) -> str:
+    """One engine finding for a list: "Label (where): text", in the UI language.
+
+    ``where`` is the field for people ("item 1 · deposit"), never the dotted path.
+    """
+    from app.i18n import message_language
+    from app.labels import issue_label
+
+    lang = message_language()
+    where = issue.where(lang)
+    head = f"{issue_label(issue.code)} ({where})" if where else issue_label(issue.code)
+    return f"{head}: {issue.text(lang)}"
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

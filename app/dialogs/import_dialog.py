@@ -447,7 +447,7 @@ class ImportDialog(QDialog):
         if not self._expected(exc):
             errors.show_error(self, exc)
             return
-        self.read_error = getattr(exc, "message", None) or str(exc)
+        self.read_error = errors.error_text(exc)
         for model in (self.preview_model, self.mapping_model):
             model.set_preview(None)
         self.status_model.set_texts([])
@@ -515,6 +515,7 @@ class ImportDialog(QDialog):
         name = name.strip()
         if not ok or not name:
             return
+        from app.errors import error_text
         from presale_engine.io import CUSTOM_NAME, PresetInvalid, load_presets, user_presets_dir
 
         if not CUSTOM_NAME.fullmatch(name):
@@ -544,7 +545,7 @@ class ImportDialog(QDialog):
         except (PresetInvalid, OSError) as exc:
             QMessageBox.warning(self, title, self.tr(
                 "Your column mapping was not saved: %1").replace(
-                "%1", getattr(exc, "message", None) or str(exc)))
+                "%1", error_text(exc)))
             return
         self.saved_mapping_path = path
         if self._forced_platform is not None:

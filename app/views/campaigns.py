@@ -506,12 +506,12 @@ class CampaignsPage(Page):
     def _imported(self, result: tuple[int, list[Any]]) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from app.labels import issue_label
+        from app.errors import issue_line
 
         cid, warnings = result
         self._after_write(self.tr("Created campaign #%1").replace("%1", str(cid)), cid)
         if warnings:
-            lines = [f"• {issue_label(w.code)} ({w.field}): {w.message}" for w in warnings]
+            lines = [f"• {issue_line(w)}" for w in warnings]
             QMessageBox.information(
                 self, self.tr("Campaign imported with warnings"),
                 self.tr("Campaign #%1 was created as a draft. Please check:").replace(

@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from presale_engine.errors import CampaignInvalid, Issue, PresaleError, ValidationResult
-from presale_engine.service import CampaignRow, ProductView, Service
+from presale_engine.service import ProductView, Service
 from presale_engine.service.values import Campaign, PlatformProfile, parse_definition
 
 from .basics_page import BasicsPage
@@ -35,7 +35,7 @@ from .common import (
     item_index,
     page_for_field,
 )
-from .issue_text import IssueFacts, IssueTexts
+from .issue_text import IssueTexts, message_language
 from .limits_page import LimitsPage
 from .page_base import CampaignPage
 from .pricing_page import PricingPage
@@ -79,7 +79,6 @@ class CampaignWizard(QWizard):
         self._by_sku = {p.sku: p for p in self.products}
         self._profiles: dict[str, PlatformProfile | None] = {}
         self._item_extras: dict[str, dict[str, Any]] = {}
-        self._campaign_rows: list[CampaignRow] | None = None
         self._last_platform: str | None = None
         self._blocking: set[int] = set()
         self._has_warnings = False
@@ -249,13 +248,12 @@ class CampaignWizard(QWizard):
     def revalidate(self) -> None:
         self._timer.stop()
         defn = self.definition()
-        issues, campaign, facts_campaign = self._check(defn)
+        issues, campaign, _ = self._check(defn)
         self.campaign = campaign
         self.check_result = ValidationResult(
             errors=[i for i in issues if i.severity == "error"],
             warnings=[i for i in issues if i.severity != "error"])
-        facts = self._facts(defn, facts_campaign)
-        shown = self.texts.show_all(issues, facts)
+        shown = self.texts.show_all(issues)
         self.shown = shown
         by_page: dict[int, list[ShownIssue]] = defaultdict(list)
         for s in shown:
@@ -299,29 +297,6 @@ class CampaignWizard(QWizard):
         merged += [i for i in (*checked.errors, *checked.warnings) if not stood_in(i.field)]
         return merged, None, probe_campaign
 
-    def _facts(self, defn: dict[str, Any], campaign: Campaign | None) -> IssueFacts:
-        prof = self.profile(campaign.profile_code if campaign else self.profile_code())
-        return IssueFacts(definition=defn, campaign=campaign, profile=prof,
-                          sales_30d={p.sku: p.sales_30d for p in self.products},
-                          overlapping=lambda sku: self._overlapping(sku, campaign))
-
-    def _overlapping(self, sku: str, campaign: Campaign | None) -> tuple[int, str] | None:
-        """The other campaign that already holds ``sku`` in an overlapping presale.
-
-        The list is read once: the wizard is modal, the shop's campaigns stay put.
-        """
-        if self._campaign_rows is None:
-            self._campaign_rows = self.service.campaigns.all()
-        window = campaign.presale_window if campaign else None
-        for row in self._campaign_rows:
-            if (row.id == self.campaign_id or row.status in ("cancelled", "rejected")
-                    or row.platform != self.platform() or sku not in row.skus):
-                continue
-            if (window is None or row.starts is None or row.ends is None
-                    or (window.start <= row.ends and row.starts <= window.end)):
-                return row.id, row.name
-        return None
-
     def page_ok(self, index: int) -> bool:
         """May the user leave page ``index`` forward (or finish on the last page)?"""
         if index == PAGE_REVIEW:
@@ -340,17 +315,17 @@ class CampaignWizard(QWizard):
                 self.service.campaigns.update(self.campaign_id, defn)
                 cid = self.campaign_id
         except CampaignInvalid as e:
-            facts = self._facts(defn, parse_definition(defn)[0])
             lines = [ShownIssue("error", self.tr("Not saved. Fix these first:"), e.code, "")]
             for issue in e.result.errors:
-                s = self.texts.show(issue, facts)
+                s = self.texts.show(issue)
                 text = self.labelled(self.where(issue.field), s.text)
                 lines.append(ShownIssue("error", f"• {text}", s.code, s.field))
             self.review.save_error.set_issues(lines)
             return False
         except PresaleError as e:
             self.review.save_error.set_issues([ShownIssue(
-                "error", self.tr("Not saved: %1").replace("%1", e.message), e.code, "")])
+                "error", self.tr("Not saved: %1").replace("%1", e.text(message_language())),
+                e.code, "")])
             return False
         self.created_id = cid
         self._dirty = False

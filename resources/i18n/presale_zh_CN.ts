@@ -1623,6 +1623,15 @@ Please send the details below to whoever supports Presale Desk for you.</source>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../app/i18n.py" line="114"/>
+        <source>en</source>
+        <extracomment>The language of this translation, for the engine&apos;s own texts</extracomment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="+209"/>

@@ -48,11 +48,11 @@ def service(tmp_path: Path) -> Iterator[Service]:
     db = open_database(f"sqlite:///{tmp_path / 'wizard.sqlite3'}")
     svc = Service(db, clock=fixed_clock(NOW), actor="test")
     for sku, variant in zip(JACKETS, ("黑色 M", "黑色 L", "白色 M"), strict=True):
-        svc.stock.add_product(sku, "星河羽绒服", variant=variant, platform="douyin", on_hand=30,
+        svc.stock.add_product(sku, "星河羽绒服", variant=variant, platform="douyin", on_hand=300,
                         sales_30d=200)
     svc.stock.add_product("EAR-STAR-01", "闪星 925银耳钉", platform="jd", on_hand=500,
                     sales_30d=2000)
-    svc.stock.add_product("ICE-200-WHT", "雪峰碎冰机", platform="taobao", on_hand=50,
+    svc.stock.add_product("ICE-200-WHT", "雪峰碎冰机", platform="taobao", on_hand=500,
                     sales_30d=800)
     svc.stock.add_product("XMAS-BOX-01", "Starlight gift box", variant="red", platform="tiktok",
                     sales_30d=500)
