@@ -18,7 +18,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .catalogue import LANGS, catalogue, normalize_lang, placeholders_of, reload
+from . import catalogue as _catalogue
+from .catalogue import LANGS, normalize_lang, placeholders_of, reload
 from .values import Money, Percent, Phrase, Term, format_value
 
 __all__ = [
@@ -49,7 +50,7 @@ class _Filled(dict[str, str]):
 
 def _text_of(code: str, params: Mapping[str, Any], lang: str) -> str | None:
     """The text of ``code`` in ``lang`` with its params filled in, or None if it has none."""
-    text = catalogue(lang).texts.get(code)
+    text = _catalogue.catalogue(lang).texts.get(code)
     if text is None:
         return None
     filled = _Filled({k: format_value(v, lang, _text_of) for k, v in params.items()})
@@ -83,17 +84,17 @@ def action(code: str, params: Mapping[str, Any] | None = None,
 
 
 def has_text(code: str, lang: str) -> bool:
-    return code in catalogue(normalize_lang(lang)).texts
+    return code in _catalogue.catalogue(normalize_lang(lang)).texts
 
 
 def codes(lang: str) -> set[str]:
     """Every msgid with a text in ``lang`` (codes, ``.action``s and names)."""
-    return set(catalogue(normalize_lang(lang)).texts)
+    return set(_catalogue.catalogue(normalize_lang(lang)).texts)
 
 
 def placeholders(code: str, lang: str) -> set[str]:
     """The param names the text of ``code`` in ``lang`` uses (empty if it has no text)."""
-    text = catalogue(normalize_lang(lang)).texts.get(code)
+    text = _catalogue.catalogue(normalize_lang(lang)).texts.get(code)
     return placeholders_of(text) if text is not None else set()
 
 
