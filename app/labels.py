@@ -77,6 +77,9 @@ ISSUES: dict[str, Any] = {  # campaign validation codes
     "presale_cap_over_history": QT_TRANSLATE_NOOP("Labels", "Presale cap above past sales"),
     "sku_in_overlapping_campaign": QT_TRANSLATE_NOOP(
         "Labels", "SKU already in an overlapping campaign"),
+    "price_above_list": QT_TRANSLATE_NOOP("Labels", "Presale price above the list price"),
+    "no_real_discount": QT_TRANSLATE_NOOP("Labels", "No real discount"),
+    "cap_over_supply": QT_TRANSLATE_NOOP("Labels", "Presale cap above the stock to ship"),
 }
 
 IMPORT_FIELDS: dict[str, Any] = {  # engine fields a column of an import file can feed

@@ -1310,6 +1310,21 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <translation>SKU 已在时间重叠的其他活动中</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Presale price above the list price</source>
+        <translation>预售价高于日常售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No real discount</source>
+        <translation>没有真正的优惠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presale cap above the stock to ship</source>
+        <translation>预售上限超过可发货库存</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Order number</source>
         <translation>订单号</translation>
