@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from dataclasses import field as _dc_field
-from typing import Any
+from typing import Any, Self
 
 from . import messages
 
@@ -40,6 +40,13 @@ class PresaleError(Exception):
             message = _english(self.code, self.params)
         super().__init__(message)
         self.message = message
+
+    @classmethod
+    def from_value_error(cls, e: ValueError) -> Self:
+        """``e`` raised as this error; a ``BadValue`` keeps its code and params."""
+        if isinstance(e, BadValue):
+            return cls(e.message, code=e.code, params=e.params)
+        return cls(str(e))
 
     @property
     def category(self) -> str:

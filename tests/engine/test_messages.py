@@ -480,3 +480,15 @@ def test_parse_findings_speak_plain_chinese_too() -> None:
             if ASCII_PATH.search(rest) or words or "…" in zh:
                 bad.append(f"{issue.code} @ {issue.field}: {zh}")
     assert bad == []
+
+
+def test_a_refused_value_keeps_its_code_when_raised_as_an_input_error() -> None:
+    try:
+        parse_money("abc")
+    except ValueError as e:
+        err = InputError.from_value_error(e)
+    assert (err.code, err.category, str(err)) == ("value.not_amount", "input_error",
+                                                  "'abc' is not an amount")
+    assert err.text("zh") == "“abc”不是有效的金额"
+    plain = InputError.from_value_error(ValueError("odd"))
+    assert (plain.code, plain.text("zh")) == ("input_error", "odd")
