@@ -269,10 +269,10 @@ class StockPart(Part):
             res = SP.DelayResult(b.id, sku, b.expected, to, dry_run, shop.currency)
             totals: dict[str, SP.PenaltyTotal] = {}
             profiles: dict[str, Any] = {}
-            for sh in after.short:
-                if sh.order_id in before:
-                    continue
-                r = facts.info[sh.order_id]
+            newly = [sh for sh in after.short if sh.order_id not in before]
+            info = SP.order_info(s, [sh.order_id for sh in newly])
+            for sh in newly:
+                r = info[sh.order_id]
                 camp = camps.get(r.campaign_id) if r.campaign_id is not None else None
                 code = (camp.profile or camp.platform) if camp is not None else r.platform
                 if code not in profiles:
@@ -280,8 +280,9 @@ class StockPart(Part):
                         code if code in known_profiles() else "other", s)
                 amount, cur = late_penalty(profiles[code], from_minor(SP.paid_minor(r),
                                                                       r.currency), r.currency)
-                res.late.append(SP.LateOrder(r.id, r.order_no, r.platform, sh.deadline,
-                                             sh.available_on, amount, cur))
+                res.late.append(SP.LateOrder(r.id, r.order_no, r.platform,
+                                             SP.aware(sh.deadline), sh.available_on, amount,
+                                             cur))
                 SP.add_penalty(totals, amount, cur)
             res.late.sort(key=lambda x: (x.deadline is None, x.deadline, x.id))
             res.totals = [totals[c] for c in sorted(totals, key=lambda c: (c != shop.currency,
@@ -310,13 +311,12 @@ class StockPart(Part):
                 units[a.source] += a.qty
                 if a.source == "stock":
                     from_stock[a.order_id] = from_stock.get(a.order_id, 0) + a.qty
-            changes = []
-            for d in facts.demands:
-                want = d.qty if from_stock.get(d.order_id) == d.qty else 0
-                if bool(want) != d.reserved:
-                    changes.append(SP.AllocationChange(
-                        d.order_id, facts.info[d.order_id].order_no, d.sku, d.qty,
-                        bool(want)))
+            moved = [d for d in facts.demands
+                     if (from_stock.get(d.order_id) == d.qty) != d.reserved]
+            nos = {r.id: r.order_no for r in OQ.rows_by_ids(
+                s, [d.order_id for d in moved], (Order.id, Order.order_no))}
+            changes = [SP.AllocationChange(d.order_id, nos.get(d.order_id, ""), d.sku, d.qty,
+                                           not d.reserved) for d in moved]
             changes.sort(key=lambda c: (c.sku, not c.reserve, c.order_id))
             if apply:
                 for c in changes:
@@ -327,8 +327,9 @@ class StockPart(Part):
                             {"short": len(result.short), "reserve": sum(
                                 c.reserve for c in changes),
                              "release": sum(not c.reserve for c in changes)})
-            return SP.AllocationPlan(apply, units["stock"], units["batch"], changes,
-                                     result.short)
+            short = [inv.Shortage(x.order_id, x.sku, x.qty_short, SP.aware(x.deadline),
+                                  x.late, x.available_on) for x in result.short]
+            return SP.AllocationPlan(apply, units["stock"], units["batch"], changes, short)
 
     def positions(self) -> list[SP.SkuPosition]:
         """Per SKU: the position (``overview``), incoming by date, and the orders that
@@ -361,7 +362,7 @@ class StockPart(Part):
                     p.sku, p.name, p.variant, p.location, p.on_hand, pos.reserved,
                     pos.committed, pos.incoming, pos.available, inc,
                     sum(1 for x in mine if not x.late), sum(1 for x in mine if x.late),
-                    min(dls) if dls else None))
+                    SP.aware(min(dls)) if dls else None))
             return out
 
     def flow(self, sku: str | None = None, *, start: date | None = None,

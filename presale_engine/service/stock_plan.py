@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from .. import inventory as inv
 from ..money import ZERO, fmt
-from ..store import queries as Q
+from ..store import order_query as OQ
 from ..store.models import Order, Product, SupplyBatch
 
 
@@ -152,8 +152,7 @@ class LedgerEntry:
 class AllocationInputs:
     products: dict[int, Product]
     batches: list[inv.Batch]
-    demands: list[inv.Demand]
-    info: dict[int, Any]  # order id -> (order_no, platform, campaign_id, currency, ...)
+    demands: list[inv.Demand]  # times naive UTC (inventory's fast path)
 
 
 def allocation_inputs(s: Session, shop_id: int, product_ids: Iterable[int] | None = None
@@ -167,16 +166,24 @@ def allocation_inputs(s: Session, shop_id: int, product_ids: Iterable[int] | Non
                for b in s.execute(select(SupplyBatch).where(
                    SupplyBatch.qty > SupplyBatch.received,
                    SupplyBatch.product_id.in_(list(prods)))).scalars()]
-    rows = s.execute(select(Order.id, Order.product_id, Order.qty, Order.ship_deadline,
-                            Order.paid_at, Order.deposit_paid_at, Order.reserved,
-                            Order.order_no, Order.platform, Order.campaign_id,
-                            Order.currency, Order.kind, Order.deposit, Order.balance,
-                            Order.total)
-                     .where(Order.status.in_(Q.OPEN_DEMAND_VALUES),
-                            Order.product_id.in_(list(prods)))).all()
-    demands = [inv.Demand(r.id, prods[r.product_id].sku, r.qty, r.ship_deadline,
-                          r.paid_at or r.deposit_paid_at, r.reserved > 0) for r in rows]
-    return AllocationInputs(prods, batches, demands, {r.id: r for r in rows})
+    sku = {pid: p.sku for pid, p in prods.items()}
+    demands = [inv.Demand(i, sku[pid], qty, dl, paid, reserved > 0)
+               for i, pid, qty, dl, paid, reserved in OQ.open_demand(s, list(prods))]
+    return AllocationInputs(prods, batches, demands)
+
+
+_INFO = (Order.id, Order.order_no, Order.platform, Order.campaign_id, Order.currency,
+         Order.kind, Order.deposit, Order.balance, Order.total, Order.deposit_paid_at,
+         Order.paid_at)
+
+
+def order_info(s: Session, ids: Iterable[int]) -> dict[int, Any]:
+    """What the planning views say about a few orders (by id)."""
+    return {r.id: r for r in OQ.rows_by_ids(s, list(ids), _INFO)}
+
+
+def aware(t: datetime | None) -> datetime | None:
+    return t.replace(tzinfo=UTC) if t is not None and t.tzinfo is None else t
 
 
 def late_ids(result: inv.AllocationResult) -> dict[int, inv.Shortage]:

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    func,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
@@ -72,6 +82,9 @@ SORT_KEYS: dict[str, SortKey] = {
 }
 
 
+SORT_COLUMN_TYPES = {k.column.key: k.column.type for k in SORT_KEYS.values()}
+
+
 @dataclass(frozen=True)
 class Segment:
     """One index walk of a sort: rows matching ``where``, by ``(column, id)`` or by id."""
@@ -79,6 +92,8 @@ class Segment:
     where: ColumnElement[bool] | None
     column: Any | None
     desc: bool
+    name: str = ""  # the column's attribute (the cursor's value is read from it)
+    plain: bool = False  # ``+column``: see ``segments``
 
 
 @dataclass(frozen=True)
@@ -90,45 +105,67 @@ class Cursor:
     id: int
 
 
-def segments(key: str, desc: bool = False) -> list[Segment]:
-    """The segments of sorting by ``key``; empty values last in both directions."""
+def segments(key: str, desc: bool = False, *, plain: bool = False) -> list[Segment]:
+    """The segments of sorting by ``key``; empty values last in both directions.
+
+    ``plain`` (SQLite, a selective filter): the sort column is written ``+column``, the
+    same value hidden from the planner, so SQLite sorts the few rows the filter's own
+    indexes find instead of walking the sort column's index and filtering a million
+    entries through (a search's first page: 1.2 s → a few ms).
+    """
     try:
         k = SORT_KEYS[key]
     except KeyError:
         raise InputError(f"orders cannot be sorted by '{key}' "
                          f"(one of {', '.join(SORT_KEYS)})") from None
-    col = k.column
+    name = k.column.key
+    col = _plus(k.column) if plain else k.column
+
+    def seg(where: Any, column: Any) -> Segment:
+        return Segment(where, column, desc, name, plain)
+
     if k.values is not None:
         vals = reversed(k.values) if desc else k.values
-        return [Segment(col == v, None, desc) for v in vals]
+        return [seg(col == v, None) for v in vals]
     if k.nullable:
-        return [Segment(col.is_not(None), col, desc), Segment(col.is_(None), None, desc)]
+        return [seg(col.is_not(None), col), seg(col.is_(None), None)]
     if k.blank_is_empty:
-        return [Segment(col != "", col, desc), Segment(col == "", None, desc)]
-    if col is Order.id:
-        return [Segment(None, None, desc)]
-    return [Segment(None, col, desc)]
+        return [seg(col != "", col), seg(col == "", None)]
+    if k.column is Order.id:
+        return [seg(None, None)]
+    return [seg(None, col)]
+
+
+def _plus(col: Any) -> Any:
+    return literal_column(f"+{col.table.name}.{col.name}", type_=col.type)
 
 
 def _reversed(segs: Sequence[Segment]) -> list[Segment]:
-    return [Segment(s.where, s.column, not s.desc) for s in reversed(segs)]
+    return [Segment(s.where, s.column, not s.desc, s.name, s.plain) for s in reversed(segs)]
 
 
 def _order_by(seg: Segment) -> list[Any]:
-    cols = [seg.column, Order.id] if seg.column is not None else [Order.id]
+    oid = _plus(Order.__table__.c.id) if seg.plain else Order.id
+    cols = [seg.column, oid] if seg.column is not None else [oid]
     return [c.desc() if seg.desc else c.asc() for c in cols]
+
+
+def _selective(s: Session, f: OrderFilter) -> bool:
+    """A filter that matches few orders through indexes of its own (search, ids, flags)."""
+    return s.get_bind().dialect.name == "sqlite" and bool(
+        (f.search or "").strip() or f.ids or f.flags)
 
 
 def _after(seg: Segment, cur: Cursor) -> ColumnElement[bool]:
     if seg.column is None:
         return Order.id < cur.id if seg.desc else Order.id > cur.id
     left = tuple_(seg.column, Order.id)
-    right = tuple_(literal(cur.value, type_=seg.column.type), literal(cur.id))
+    right = tuple_(literal(cur.value, type_=SORT_COLUMN_TYPES[seg.name]), literal(cur.id))
     return left < right if seg.desc else left > right
 
 
 def _value(seg: Segment, row: Any) -> Any:
-    return getattr(row, seg.column.key) if seg.column is not None else None
+    return getattr(row, seg.name) if seg.column is not None else None
 
 
 def page(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bool = False,
@@ -140,7 +177,7 @@ def page(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bool = Fa
     its cursor continues towards the start). Returns the rows and the cursor after the
     last one (None when the result is exhausted).
     """
-    segs = segments(key, desc)
+    segs = segments(key, desc, plain=_selective(s, f))
     if reverse:
         segs = _reversed(segs)
     base = order_select(f, now)
@@ -177,10 +214,18 @@ def ordered_ids(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bo
     """Every matching order id in sort order, ``batch`` at a time (one cursor per segment,
     streamed: memory holds one batch)."""
     base = order_select(f, now).with_only_columns(Order.id)
-    for seg in segments(key, desc):
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    for seg in segments(key, desc, plain=_selective(s, f)):
         stmt = base if seg.where is None else base.where(seg.where)
-        res = s.execute(stmt.order_by(*_order_by(seg)),
-                        execution_options={"yield_per": batch})
+        stmt = stmt.order_by(*_order_by(seg))
+        if sqlite:
+            # Straight from the driver: plain ints need no processing, and skipping
+            # SQLAlchemy's row objects makes a million ids 3x faster.
+            cur = s.connection().execute(stmt).cursor
+            while rows := cur.fetchmany(batch):
+                yield [r[0] for r in rows]
+            continue
+        res = s.execute(stmt, execution_options={"yield_per": batch})
         for part in res.partitions(batch):
             yield [r[0] for r in part]
 
@@ -203,11 +248,11 @@ def rows_by_ids(s: Session, ids: Sequence[int], columns: Sequence[Any] | None = 
 def change_token(s: Session) -> tuple[Any, ...]:
     """A cheap fingerprint of what the order desk shows: it changes when any order,
     its history, stock or a supply batch changes (each term one index lookup)."""
-    q = select(func.max(Order.id), func.max(Order.updated_at)).select_from(Order)
-    orders = s.execute(q).one()
-    others = [s.execute(select(func.max(c))).scalar_one()
-              for c in (OrderEvent.id, StockMove.id, SupplyBatch.id, Audit.id)]
-    return (orders[0], str(orders[1]), *others)
+    # One max() per query: SQLite answers a lone max() from the index end, two at once
+    # by a scan (65 ms on a million orders).
+    return tuple(str(s.execute(select(func.max(c))).scalar_one())
+                 for c in (Order.id, Order.updated_at, OrderEvent.id, StockMove.id,
+                           SupplyBatch.id, Audit.id))
 
 
 def demand_due_by_hour(s: Session, product_ids: Sequence[int] | None = None
@@ -239,3 +284,34 @@ def ledger(s: Session, product_id: int) -> list[Any]:
     """The stock moves of one product, oldest first."""
     return list(s.execute(select(StockMove).where(StockMove.product_id == product_id)
                           .order_by(StockMove.at, StockMove.id)).scalars())
+
+
+def open_demand(s: Session, product_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """(id, product_id, qty, ship_deadline, paid, reserved) of every order owed stock
+    (paid, not shipped) of these products; ``paid`` is the completing payment or else
+    the deposit's time; times naive UTC.
+
+    The allocation reads hundreds of thousands of these: SQLite's text times are parsed
+    with ``datetime.fromisoformat`` (C) rather than per-row SQLAlchemy processing, and
+    the rows come straight from the driver (about 3x faster on 320k orders).
+    """
+    from .queries import OPEN_DEMAND_VALUES
+
+    paid = func.coalesce(Order.paid_at, Order.deposit_paid_at)
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    if sqlite:
+        times: list[Any] = [type_coerce(Order.ship_deadline, String), type_coerce(paid, String)]
+    else:
+        times = [Order.ship_deadline, type_coerce(paid, Order.paid_at.type)]
+    stmt = (select(Order.id, Order.product_id, Order.qty, *times, Order.reserved)
+            .where(Order.status.in_(OPEN_DEMAND_VALUES),
+                   Order.product_id.in_(list(product_ids))))
+    res = s.connection().execute(stmt)
+    if sqlite:
+        parse = datetime.fromisoformat
+        return [(i, pid, qty, parse(dl) if dl is not None else None,
+                 parse(pd) if pd is not None else None, reserved)
+                for i, pid, qty, dl, pd, reserved in res.cursor.fetchall()]
+    return [(i, pid, qty, dl.replace(tzinfo=None) if dl is not None else None,
+             pd.replace(tzinfo=None) if pd is not None else None, reserved)
+            for i, pid, qty, dl, pd, reserved in res.all()]

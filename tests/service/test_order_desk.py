@@ -126,6 +126,13 @@ def test_search_by_the_start_of_any_of_five_fields(demo: Any) -> None:
     by_sku = svc.orders.count(OrderFilter(search="XMAS-BOX"))
     assert by_sku == sum(x.sku.startswith("XMAS-BOX") for x in svc.orders.find(limit=None))
     assert svc.orders.count(OrderFilter(search="%")) == 0  # no wildcards
+    # a selective filter sorts its own rows (SQLite: "+column"): same order, same pages
+    f = OrderFilter(search="buyer1")
+    for key in ("ship_deadline", "status", "buyer", "tracking_no"):
+        for desc in (False, True):
+            ids = list(svc.orders.ids(f, sort=key, desc=desc))
+            assert ids == _python_order(svc, key, desc, f), key
+            assert _walk(svc, f, key, desc, 7) == ids, key
 
 
 def test_change_token_moves_on_every_kind_of_change(demo: Any) -> None:
