@@ -70,7 +70,7 @@ def test_audit_log_has_an_entry_for_each_write(svc: Any, sample: Any) -> None:
     assert log[2]["detail"] == {"before": {}, "after": {"require_approval": True}}
     assert log[4]["detail"] == {"sku": "EAR-STAR-01", "delta": 2, "reason": "found",
                                 "ref": "count 7"}
-    assert log[5]["detail"]["warnings"] == ["ship_window_not_recommended"]
+    assert log[5]["detail"]["warnings"] == ["ship_window_not_recommended", "cap_over_supply"]
     assert log[8]["detail"]["reason"] == "too long a wait"
     assert svc.shop.get().currency == "CNY"
     assert svc.shop.audit_log(limit=2) == list(reversed(log[-2:]))
