@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from .. import campaigns as cdom
 from ..errors import CampaignInvalid, Conflict, InputError, NotFound, ValidationResult
+from ..messages import Phrase, Term
 from ..money import from_minor, to_minor
 from ..pricing import PriceItem, Quote, Tier, quote
 from ..store import queries as Q
@@ -115,7 +116,8 @@ def _item_rows(c: cdom.Campaign, campaign_id: int, products: dict[str, Product]
 def campaign_row(s: Session, campaign_id: int) -> Campaign:
     row = s.get(Campaign, campaign_id)
     if row is None:
-        raise NotFound(f"there is no campaign #{campaign_id}")
+        raise NotFound(f"there is no campaign #{campaign_id}", code="campaign_not_found",
+                       params={"id": campaign_id})
     return row
 
 
@@ -154,7 +156,9 @@ class CampaignsPart(Part):
         try:
             profile = self.svc.shop.profile(campaign.profile_code, s)
         except NotFound as e:
-            result.error("invalid_value", "profile", e.message)
+            result.error("invalid_value", "profile", e.message,
+                         params={"what": Term("field", "profile"),
+                                 "problem": Phrase(e.code, e.params)})
             return None, result
         ctx = self._context(s, exclude_id)
         checked = cdom.validate(campaign, profile, ctx)
@@ -207,7 +211,9 @@ class CampaignsPart(Part):
         with self.db.session() as s:
             row = campaign_row(s, campaign_id)
             if row.status == "cancelled":
-                raise Conflict(f"campaign #{campaign_id} is cancelled and cannot be edited")
+                raise Conflict(f"campaign #{campaign_id} is cancelled and cannot be edited",
+                               code="campaign_cancelled_not_editable",
+                               params={"id": campaign_id})
             campaign, result = self._check(s, definition, exclude_id=campaign_id)
             if campaign is None or not result.ok:
                 raise CampaignInvalid(result)
@@ -229,7 +235,11 @@ class CampaignsPart(Part):
             if not approval and action in ("submit", "approve") and row.status == ACTIVE:
                 return row.status  # nothing to approve: the campaign is already active
             if row.status not in allowed:
-                raise Conflict(f"cannot {action} campaign #{campaign_id}: it is {row.status}")
+                raise Conflict(f"cannot {action} campaign #{campaign_id}: it is {row.status}",
+                               code="campaign_move_refused",
+                               params={"action": Term("campaign_action", action),
+                                       "id": campaign_id,
+                                       "status": Term("campaign_status", row.status)})
             if action in ("submit", "approve"):
                 defn = cdom.to_definition(campaign_from_row(row, campaign_items(s, row.id)))
                 _, result = self._check(s, defn, exclude_id=row.id)
@@ -311,15 +321,19 @@ class CampaignsPart(Part):
               units_sold: int | None = None) -> Quote:
         """Price ``qty`` units of ``sku`` now (tiers from units deposited so far, or given)."""
         if qty < 1:
-            raise InputError("quantity must be at least 1")
+            raise InputError("quantity must be at least 1", code="value.quantity_below_one",
+                             params={"qty": qty})
         if units_sold is not None and units_sold < 0:
-            raise InputError("units sold cannot be negative")
+            raise InputError("units sold cannot be negative",
+                             code="campaign_units_sold_negative", params={})
         with self.db.session() as s:
             dom = domain_campaign(s, campaign_id)
             try:
                 item = dom.item(sku)
             except KeyError:
-                raise NotFound(f"SKU '{sku}' is not in campaign #{campaign_id}") from None
+                raise NotFound(f"SKU '{sku}' is not in campaign #{campaign_id}",
+                               code="sku_not_in_campaign",
+                               params={"sku": sku, "id": campaign_id}) from None
             sold = units_sold if units_sold is not None else Q.units_deposited(s, campaign_id)
             return quote(item.pricing, units_sold=sold, qty=qty)
 

@@ -105,8 +105,8 @@ class ExportsPart(Part):
         carry a tracking number. A platform order whose lines share one parcel is one row.
         """
         if platform not in SHIP_PLATFORMS:
-            raise InputError(f"no bulk-shipping sheet for '{platform}' "
-                             f"(one of {', '.join(SHIP_PLATFORMS)})")
+            raise InputError(code="no_ship_sheet", params={
+                "platform": platform, "known": ", ".join(SHIP_PLATFORMS)})
         layout = X.ship_layout(platform)
         now = self.now()
         with self.db.session() as s:
@@ -125,8 +125,7 @@ class ExportsPart(Part):
         with self.db.session() as s:
             row = _campaign(s, campaign_id)
             if row.type != "deposit":
-                raise InputError(f"campaign #{campaign_id} is a full-payment presale: "
-                                 "it has no balances to remind buyers of")
+                raise InputError(code="reminders_need_deposit_campaign", params={"id": campaign_id})
             f = Q.OrderFilter(campaign_id=campaign_id, statuses=X.REMINDER_STATUSES)
             total = Q.count_orders(s, f, now)
             _, products = Q.order_labels(s)
@@ -141,7 +140,7 @@ class ExportsPart(Part):
 def _campaign(s: Session, campaign_id: int) -> Campaign:
     row = s.get(Campaign, campaign_id)
     if row is None:
-        raise NotFound(f"there is no campaign #{campaign_id}")
+        raise NotFound(code="campaign_not_found", params={"id": campaign_id})
     return row
 
 

@@ -133,8 +133,8 @@ class ImportsPart(Part):
         elif platform in presets:
             pool = [presets[platform]]
         else:
-            raise InputError(f"no order layout named '{platform}' "
-                             f"(known: auto, {', '.join(sorted(presets))})")
+            raise InputError(code="unknown_order_layout", params={
+                "name": platform, "known": ", ".join(["auto", *sorted(presets)])})
         rows: list[tuple[Any, ...]] = []
         rejected: dict[int, list[object]] = {}
         with open_table(path, header_hint=header_scorer(pool), header_min_score=3,

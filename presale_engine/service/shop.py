@@ -50,9 +50,10 @@ class ShopPart(Part):
             try:
                 ZoneInfo(timezone)
             except Exception:
-                raise InputError(f"unknown time zone '{timezone}'") from None
+                raise InputError(code="value.unknown_timezone",
+                                 params={"value": timezone}) from None
         if currency is not None and not known_currency(currency):
-            raise InputError(f"unknown currency '{currency}'")
+            raise InputError(code="value.unknown_currency", params={"currency": currency})
         with self.db.session() as s:
             sh = self._shop(s)
             before = {"name": sh.name, "timezone": sh.timezone, "currency": sh.currency}
@@ -68,10 +69,12 @@ class ShopPart(Part):
     def set_rule_override(self, profile: str, overrides: dict[str, Any]) -> PlatformProfile:
         """Override platform rules for this shop (``{}`` restores the defaults)."""
         if profile not in known_profiles():
-            raise InputError(f"unknown platform profile '{profile}'")
+            raise InputError(code="unknown_profile", params={"code": profile})
         try:
             result = profile_for(profile, overrides)
-        except (ValueError, TypeError) as e:
+        except ValueError as e:
+            raise InputError.from_value_error(e) from None
+        except TypeError as e:
             raise InputError(str(e)) from None
         with self.db.session() as s:
             sh = self._shop(s)
@@ -91,7 +94,7 @@ class ShopPart(Part):
             with self.db.session() as s2:
                 return self.profile(code, s2)
         if code not in known_profiles():
-            raise NotFound(f"unknown platform profile '{code}'")
+            raise NotFound(code="unknown_profile", params={"code": code})
         over = self._shop(s).rule_overrides.get(code)
         if over is None and code != base_platform(code):
             over = None
