@@ -2,3 +2,7 @@
 
 Everything here talks to the engine through ``presale_engine.service`` only.
 """
+
+from app.pyside_fix import protect_bools as _protect_bools
+
+_protect_bools()  # before any signal is emitted (see app/pyside_fix.py)

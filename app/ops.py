@@ -23,6 +23,10 @@ import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from app.pyside_fix import protect_bools
+
+protect_bools()  # every page and model comes through here (see app/pyside_fix.py)
+
 # How long work may run before a progress dialog appears (Anki uses 600 ms).
 PROGRESS_DELAY_MS = 500
 
