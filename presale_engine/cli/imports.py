@@ -47,7 +47,13 @@ def cmd_import(ctx: Ctx) -> int:
               f"{rep.updated} updated, {rep.unchanged} unchanged, {rep.rejected} rejected, "
               f"{rep.skipped_rows} rows skipped")
         if rep.flagged:
-            print(f"{rep.flagged} orders break a campaign rule and are flagged for review")
+            why = ", ".join(f"{n} {reason}" for reason, n in rep.flagged_by_reason.items())
+            print(f"{rep.flagged} orders break a campaign rule and are flagged for review "
+                  f"({why}); list them with `presale order list --flagged`")
+        for c in rep.inactive_campaigns:
+            print(f"Campaign #{c['id']} '{c['name']}' is {c['status']}, and {c['orders']} "
+                  f"orders came in for it: activate it with `presale campaign submit "
+                  f"{c['id']}`")
         for nb in rep.not_moved_back[:20]:
             print(f"row {nb['row']}: order {nb['order_no']} is {nb['stored_status']} here; the "
                   f"file says {nb['file_status']} (an older export): left as it is")

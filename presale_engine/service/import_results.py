@@ -49,6 +49,10 @@ class ImportReport:
     extra_columns: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rejects_file: str | None = None
+    # flagged orders by reason (no_campaign, outside_window, over_cap, over_limit)
+    flagged_by_reason: dict[str, int] = field(default_factory=dict)
+    # campaigns (draft or awaiting approval) that got new orders: [{id, name, status, orders}]
+    inactive_campaigns: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"created": self.created, "updated": self.updated,
@@ -57,4 +61,5 @@ class ImportReport:
                 "kind": self.kind, "file": self.file, "flagged": self.flagged,
                 "dry_run": self.dry_run, "not_moved_back": self.not_moved_back,
                 "extra_columns": self.extra_columns, "warnings": self.warnings,
-                "rejects_file": self.rejects_file}
+                "rejects_file": self.rejects_file, "flagged_by_reason": self.flagged_by_reason,
+                "inactive_campaigns": self.inactive_campaigns}

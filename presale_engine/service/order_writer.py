@@ -52,6 +52,8 @@ _UNPAID = frozenset({odom.Status.AWAITING_DEPOSIT.value, odom.Status.AWAITING_PA
 _CANCELLED = frozenset({odom.Status.CANCELLED_BY_BUYER.value,
                         odom.Status.CANCELLED_BY_SELLER.value})  # fmt: skip
 _PROGRESS = {s.value: p for s, p in odom.PROGRESS.items()}
+# Campaign statuses whose orders still come in but that the dashboard does not count as running.
+_NOT_ACTIVE = frozenset({"draft", "submitted"})
 
 
 @dataclass
@@ -67,6 +69,8 @@ class _CampaignFacts:
     per_buyer: int | None
     pricing: dict[str, PriceItem]
     currency: str
+    name: str = ""
+    status: str = "approved"
 
 
 class _Existing(NamedTuple):
@@ -132,7 +136,8 @@ class OrderWriter(Part):
                     ship_mode=row.ship_mode, ship_days=row.ship_days, fixed_deadline=fixed,
                     caps={it.sku: it.cap for it in items[row.id]},
                     per_buyer=row.per_buyer_limit,
-                    pricing={it.sku: it.pricing for it in dom.items}, currency=dom.currency)
+                    pricing={it.sku: it.pricing for it in dom.items}, currency=dom.currency,
+                    name=row.name, status=row.status)
                 for sku in facts.caps:
                     by_sku[sku].append(facts)
         return by_sku
@@ -222,6 +227,8 @@ class OrderWriter(Part):
             updates: list[dict[str, Any]] = []
             events: list[tuple[Any, ...]] = []
             created = flagged = 0
+            to_drafts: dict[int, int] = {}  # new orders of campaigns not active yet
+            flag_counts: dict[str, int] = {}
             suspended: list[str] | None = None
             for start in range(0, total, _WRITE_CHUNK):
                 if cancel is not None and cancel():
@@ -322,6 +329,10 @@ class OrderWriter(Part):
                                     else (oid, "full", tot_m, paid_e))
                     if flags:
                         flagged += 1
+                        for flag in flags:
+                            flag_counts[flag] = flag_counts.get(flag, 0) + 1
+                    if camp is not None and camp.status in _NOT_ACTIVE:
+                        to_drafts[camp.id] = to_drafts.get(camp.id, 0) + 1
                 if records:
                     created += len(records)
                     if suspended is None and _worth_suspending(conn, total):
@@ -334,6 +345,10 @@ class OrderWriter(Part):
                     progress(min(start + _WRITE_CHUNK, total), total)
             report.created += created
             report.flagged += flagged
+            report.flagged_by_reason = dict(sorted(flag_counts.items()))
+            report.inactive_campaigns = [
+                {"id": cid, "name": camp_by_id[cid].name, "status": camp_by_id[cid].status,
+                 "orders": n} for cid, n in sorted(to_drafts.items())]
             bulk.update_rows(conn, cast(Table, Order.__table__), updates)
             if suspended:
                 bulk.create_indexes(conn, suspended)

@@ -795,3 +795,29 @@ def test_garbage_collection_resumes_after_an_import(svc: Any, shared_data: Path,
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# ------------------------------------------------------------------ what the report tells
+
+
+def test_orders_for_a_draft_campaign_are_reported_with_the_campaign(
+        svc: Any, shared_data: Path) -> None:
+    definition = json.loads((shared_data / "campaigns" / "douyin_down_jacket.json")
+                            .read_text("utf-8"))
+    cid = svc.campaigns.save_draft(definition)
+    rep = svc.imports.orders(shared_data / "douyin_orders.xlsx")
+    matched = [o for o in all_orders(svc) if o.campaign_id == cid]
+    assert matched
+    assert rep.inactive_campaigns == [{"id": cid, "name": definition["name"],
+                                       "status": "draft", "orders": len(matched)}]
+    # an active campaign is not reported, and neither is a re-import
+    svc.campaigns.submit(cid)
+    assert svc.imports.orders(shared_data / "douyin_orders.xlsx").inactive_campaigns == []
+
+
+def test_flagged_orders_are_counted_by_reason(svc: Any, shared_data: Path) -> None:
+    rep = svc.imports.orders(shared_data / "douyin_orders.xlsx")
+    presale = [o for o in all_orders(svc) if o.kind != "normal"]
+    assert rep.flagged == len(presale) > 0
+    assert rep.flagged_by_reason == {"no_campaign": len(presale)}
+    assert rep.as_dict()["flagged_by_reason"] == {"no_campaign": len(presale)}
