@@ -76,13 +76,13 @@ class BulkDialog(QDialog):
                  single_order_no: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
-        self.event = event
+        self.action = event
         self.ids = ids
         self.flt = flt
         self.count = count
         self.single_order_no = single_order_no
         self.preview: BulkResult | None = None
-        self.result: BulkResult | None = None
+        self.outcome: BulkResult | None = None
         self.tracking: dict[str, str] | None = None
         self.sheet_path = ""
         self._preview_gen = 0
@@ -189,7 +189,7 @@ class BulkDialog(QDialog):
 
     # ------------------------------------------------------------------ inputs
     def _sync_modes(self) -> None:
-        ship = self.event == "ship"
+        ship = self.action == "ship"
         self.scans.setVisible(ship and self.mode_scan.isChecked())
         self.sheet_button.setVisible(ship and self.mode_sheet.isChecked())
         self.sheet_label.setVisible(ship and self.mode_sheet.isChecked())
@@ -225,26 +225,26 @@ class BulkDialog(QDialog):
     def options(self) -> dict[str, Any]:
         """The keyword arguments of ``svc.orders.bulk`` the inputs say."""
         kw: dict[str, Any] = {"ids": self.ids, "filter": self.flt}
-        if self.event == "ship":
+        if self.action == "ship":
             kw["carrier"] = self.carrier.currentText().strip()
             if self.mode_scan.isChecked():
                 kw["tracking"] = parse_scans(self.scans.toPlainText(), self.single_order_no)
             elif self.mode_sheet.isChecked():
                 kw["tracking"] = self.tracking or {}
-        if self.event == "note":
+        if self.action == "note":
             kw["note"] = self.note.toPlainText()
-        if self.event == "tag":
+        if self.action == "tag":
             kw["tag"] = self.tag.text()
-        if self.event == "refund":
+        if self.action == "refund":
             kw["seller_fault"] = self.seller_fault.isChecked()
         return kw
 
     def missing_input(self) -> str | None:
-        if self.event == "ship" and not self.carrier.currentText().strip():
+        if self.action == "ship" and not self.carrier.currentText().strip():
             return self.tr("Type or pick the carrier.")
-        if self.event == "note" and not self.note.toPlainText().strip():
+        if self.action == "note" and not self.note.toPlainText().strip():
             return self.tr("Write the note.")
-        if self.event == "tag" and not self.tag.text().strip():
+        if self.action == "tag" and not self.tag.text().strip():
             return self.tr("Type the tag.")
         return None
 
@@ -253,16 +253,16 @@ class BulkDialog(QDialog):
         self._timer.stop()
         missing = self.missing_input()
         kw = self.options()
-        if missing is not None and self.event in ("note", "tag"):
+        if missing is not None and self.action in ("note", "tag"):
             self.confirm.setEnabled(False)
             self.summary.setText(missing)
             return
-        if self.event == "ship" and not kw.get("carrier"):
+        if self.action == "ship" and not kw.get("carrier"):
             kw["carrier"] = "-"  # the preview does not depend on it
         self._preview_gen += 1
         gen = self._preview_gen
         self.summary.setText(self.tr("Working out what happens…"))
-        svc, event = self.svc, self.event
+        svc, event = self.svc, self.action
 
         def done(res: BulkResult) -> None:
             if gen == self._preview_gen:
@@ -286,7 +286,7 @@ class BulkDialog(QDialog):
                     "%1", display.money(t.forfeited_total, t.currency)))
             if money:
                 lines.append(f"{t.currency}: " + "; ".join(money))
-        if self.event in ("seller_cancel", "refund", "buyer_cancel", "balance_lapse") and \
+        if self.action in ("seller_cancel", "refund", "buyer_cancel", "balance_lapse") and \
                 not any(t.refund_total or t.forfeited_total for t in res.totals):
             lines.append(self.tr("No money changes hands."))
         if res.unmatched_tracking:
@@ -317,11 +317,11 @@ class BulkDialog(QDialog):
         if self.missing_input() is not None:
             return
         kw = self.options()
-        svc, event = self.svc, self.event
+        svc, event = self.svc, self.action
         self.confirm.setEnabled(False)
 
         def done(res: BulkResult) -> None:
-            self.result = res
+            self.outcome = res
             self.applied.emit(res)
             self.accept()
 
@@ -335,7 +335,7 @@ class BulkDialog(QDialog):
                 on_failure=failed, label=desk_labels.bulk_action(event) + "…")
 
     def retranslate_ui(self) -> None:
-        name = desk_labels.bulk_action(self.event)
+        name = desk_labels.bulk_action(self.action)
         self.setWindowTitle(name)
         self.title.setText(name)
         if self.ids is not None:
@@ -344,7 +344,7 @@ class BulkDialog(QDialog):
         else:
             self.scope.setText(self.tr("All %1 orders matching the filter").replace(
                 "%1", display.count(self.count)))
-        self.explain.setText(desk_labels.bulk_explained(self.event))
+        self.explain.setText(desk_labels.bulk_explained(self.action))
         self.carrier_label.setText(self.tr("Carrier:"))
         self.tracking_label.setText(self.tr("Tracking numbers:"))
         self.mode_carrier.setText(self.tr("None now (carrier only)"))

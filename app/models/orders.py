@@ -147,10 +147,10 @@ class OrderTableModel(QAbstractTableModel):
             self.endResetModel()
         self.query = q
         # The reader may answer at once (synchronous ops): know the generation before.
+        # (A slot may start another load meanwhile; then that one's generation stands.)
         self.generation = self.reader.generation + 1
-        got = self.reader.load(q, self.page_size, keep=list(keep),
-                               old_ids=self._ids if self._refreshing else None)
-        assert got == self.generation
+        self.reader.load(q, self.page_size, keep=list(keep),
+                         old_ids=self._ids if self._refreshing else None)
 
     def _reset_state(self) -> None:
         self._total = None

@@ -138,9 +138,6 @@ class CheckCombo(QComboBox):
         self.setCurrentIndex(0)
         self.setItemText(0, text)
 
-    def itemText(self, index: int) -> str:
-        return super().itemText(index) if index else self.all_text
-
 
 class OrdersPage(Page):
     name = "orders"
@@ -150,6 +147,8 @@ class OrdersPage(Page):
         self._campaigns: list[tuple[int, str]] = []
         self._views: list[SavedView] = []
         self._token: Any = None
+        self._baseline = False
+        self._selected_before = 0
         self._building = False
         self._detail_id: int | None = None
         self._restore: dict[str, Any] | None = None
@@ -616,7 +615,6 @@ class OrdersPage(Page):
         if not self.poll_timer.isActive():
             self.poll_timer.start()
             self.tick_timer.start()
-        self.reader.poll()  # the token this load corresponds to
         self.loaded.emit()
 
     def _ids_loaded(self, res: Loaded) -> None:
@@ -624,6 +622,8 @@ class OrdersPage(Page):
         if self._restore is not None:
             self._apply_restore(res)
         self.loading = False
+        self._baseline = True  # the token these rows correspond to
+        self.reader.poll()
 
     def _read_failed(self, error: BaseException) -> None:
         self.loading = False
@@ -734,7 +734,8 @@ class OrdersPage(Page):
     def _token_arrived(self, token: Any) -> None:
         if self.ctx is None:
             return
-        if self._token is None:
+        if self._token is None or self._baseline:
+            self._baseline = False
             self._token = token
             return
         if token != self._token:
@@ -818,6 +819,9 @@ class OrdersPage(Page):
     def _update_bulk_scope(self) -> None:
         n = len(self.selected_rows())
         keep = self.scope_combo.currentData()
+        if n and self._selected_before == 0:
+            keep = "selection"  # a new selection is what the actions are about
+        self._selected_before = n
         self.scope_combo.blockSignals(True)
         self.scope_combo.clear()
         if n:
