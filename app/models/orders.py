@@ -64,10 +64,6 @@ SORT_OF: dict[str, str | None] = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OrderTableModel", text)
-
-
 def countdown(deadline: datetime, now: datetime) -> str:
     """``2 d 6 h``, ``5 h 20 min``, ``overdue 3 h``: whole minutes, two units at most."""
     secs = int((deadline - now).total_seconds())
@@ -76,12 +72,16 @@ def countdown(deadline: datetime, now: datetime) -> str:
     d, rest = divmod(mins, 24 * 60)
     h, m = divmod(rest, 60)
     if d:
-        text = tr("%1 d %2 h").replace("%1", str(d)).replace("%2", str(h))
+        text = QCoreApplication.translate("OrderTableModel", "%1 d %2 h").replace(
+            "%1", str(d)).replace("%2", str(h))
     elif h:
-        text = tr("%1 h %2 min").replace("%1", str(h)).replace("%2", str(m))
+        text = QCoreApplication.translate("OrderTableModel", "%1 h %2 min").replace(
+            "%1", str(h)).replace("%2", str(m))
     else:
-        text = tr("%1 min").replace("%1", str(m))
-    return tr("overdue %1").replace("%1", text) if late else text
+        text = QCoreApplication.translate("OrderTableModel", "%1 min").replace("%1", str(m))
+    if late:
+        return QCoreApplication.translate("OrderTableModel", "overdue %1").replace("%1", text)
+    return text
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -406,15 +406,16 @@ class OrderTableModel(QAbstractTableModel):
 
     def header(self, key: str) -> str:
         return {
-            "order_no": tr("Order no."), "platform": tr("Platform"),
-            "campaign": tr("Campaign"), "sku": tr("SKU"), "kind": tr("Type"),
-            "qty": tr("Qty"), "status": tr("Status"), "total": tr("Total"),
-            "paid": tr("Paid"), "deposit": tr("Deposit"), "balance": tr("Balance"),
-            "ship_deadline": tr("Ship by"), "time_left": tr("Time left"),
-            "buyer": tr("Buyer"), "recipient": tr("Recipient"),
-            "tracking_no": tr("Tracking no."), "carrier": tr("Carrier"),
-            "ordered_at": tr("Ordered"), "paid_at": tr("Paid at"),
-            "shipped_at": tr("Shipped"), "flags": tr("Import flags"), "tags": tr("Tags"),
+            "order_no": self.tr("Order no."), "platform": self.tr("Platform"),
+            "campaign": self.tr("Campaign"), "sku": self.tr("SKU"), "kind": self.tr("Type"),
+            "qty": self.tr("Qty"), "status": self.tr("Status"), "total": self.tr("Total"),
+            "paid": self.tr("Paid"), "deposit": self.tr("Deposit"), "balance": self.tr("Balance"),
+            "ship_deadline": self.tr("Ship by"), "time_left": self.tr("Time left"),
+            "buyer": self.tr("Buyer"), "recipient": self.tr("Recipient"),
+            "tracking_no": self.tr("Tracking no."), "carrier": self.tr("Carrier"),
+            "ordered_at": self.tr("Ordered"), "paid_at": self.tr("Paid at"),
+            "shipped_at": self.tr("Shipped"), "flags": self.tr("Import flags"),
+            "tags": self.tr("Tags"),
         }[key]
 
     def text(self, o: OrderView, key: str) -> str:
@@ -493,10 +494,10 @@ class OrderTableModel(QAbstractTableModel):
         elif key in ("buyer", "recipient", "tracking_no", "sku", "tags", "flags"):
             tip = self.text(o, key) or None
         if self.is_overdue(o):
-            note = tr("Overdue: the ship deadline has passed and it is not shipped")
+            note = self.tr("Overdue: the ship deadline has passed and it is not shipped")
             return f"{tip}\n{note}" if tip else note
         if self.is_due_soon(o):
-            note = tr("Due within 24 hours")
+            note = self.tr("Due within 24 hours")
             return f"{tip}\n{note}" if tip else note
         return tip
 
@@ -506,8 +507,8 @@ class OrderTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.columns)):
             key = self.columns[section]
             if SORT_OF.get(key) is None:
-                return tr("Computed from the payments: not sortable")
-            return tr("Click to sort (in the database, the whole result)")
+                return self.tr("Computed from the payments: not sortable")
+            return self.tr("Click to sort (in the database, the whole result)")
         return header_data(self.columns, self.numeric, self.header, section, orientation, role)
 
     def retranslate(self) -> None:

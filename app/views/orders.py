@@ -1003,6 +1003,7 @@ class OrdersPage(Page):
         self.detail.retranslate_ui()
         self._show_count()
         self._update_bulk_scope()
+        self.resize_to_headers()
 
     def resize_to_headers(self) -> None:
         """After a language switch: no header cut ("ncoming", "Depos…")."""

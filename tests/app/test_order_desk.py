@@ -342,3 +342,27 @@ def test_money_in_the_detail_is_exact(window: MainWindow, svc: Any, qtbot: Any) 
     assert page.detail.detail.paid == o.total
     assert "US$8.00" in page.detail.body.toPlainText()  # TikTok: the late penalty
     assert Decimal(str(o.total)) == o.total
+
+
+def test_the_desk_in_chinese(qtbot: Any, window: MainWindow, svc: Any) -> None:
+    from app import i18n
+
+    page = _orders(window)
+    i18n.apply_language("zh_CN")
+    assert page.heading.text() == "订单"
+    assert page.actions_button.text() == "批量操作"
+    assert page.views_list.item(1).text() == "今天要发货"
+    col = page.model.columns.index("time_left")
+    assert page.model.headerData(col, Qt.Orientation.Horizontal) == "剩余时间"
+    assert page.detail.title.text() == "未选择订单"
+    header = page.table.horizontalHeader()
+    for i, key in enumerate(page.model.columns):  # no header cut after the switch
+        if page.table.isColumnHidden(i):
+            continue
+        need = header.fontMetrics().horizontalAdvance(page.model.header(key))
+        assert page.table.columnWidth(i) >= need, key
+    dlg = page.start_bulk("balance_lapse")
+    assert dlg.windowTitle() == "关闭未付尾款"
+    assert dlg.confirm.text() == "确认：关闭未付尾款"
+    window.show_page("inventory")
+    assert window.inventory.allocate_button.text() == "分配…"
