@@ -191,6 +191,8 @@ class Order(Base):
         # entry, which is the tie-break); the search fields; the change token. Measured
         # in docs/BENCHMARKS.md ("Order desk").
         *(Index(f"ix_orders_{c}", c) for c in _DESK_SORT_INDEXES),
+        # A campaign's orders by deadline (0004): its deadlines may all come late.
+        Index("ix_orders_campaign_deadline", "campaign_id", "ship_deadline"),
         *(Index(f"ix_orders_{c}", c, sqlite_where=text(f"{c} != ''"),
                 postgresql_where=text(f"{c} != ''")) for c in _DESK_PARTIAL_INDEXES),
     )

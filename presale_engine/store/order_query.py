@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from ..errors import InputError
 from ..orders import PROGRESS, Kind, Status
 from .models import Audit, Order, OrderEvent, StockMove, SupplyBatch
-from .queries import OrderFilter, order_select
+from .queries import OrderFilter, effective_statuses, order_select
 
 # Order states in lifecycle order (then the closed ones), for the state column's sort.
 STATUS_ORDER: tuple[str, ...] = tuple(
@@ -151,9 +151,29 @@ def _order_by(seg: Segment) -> list[Any]:
 
 
 def _selective(s: Session, f: OrderFilter) -> bool:
-    """A filter that matches few orders through indexes of its own (search, ids, flags)."""
+    """A filter that matches few orders through indexes of its own (search, ids, import
+    flags: a partial index of the few flagged orders)."""
     return s.get_bind().dialect.name == "sqlite" and bool(
-        (f.search or "").strip() or f.ids or f.flags)
+        (f.search or "").strip() or f.ids or f.flags or f.flagged)
+
+
+# Sorts with a (status, column) index: with several states, each state's rows come in
+# order from that index and the pages are merged here (SQLite walks one range of an
+# index at a time; over an IN list it would walk the whole column index instead, 1.1 s
+# for "deposit paid or awaiting balance" by deadline on a million orders).
+_BY_STATE = frozenset({"ship_deadline"})
+
+
+def _merge(parts: list[list[Any]], seg: Segment, limit: int) -> list[Any]:
+    import heapq
+
+    if seg.column is None:
+        def key(r: Any) -> Any:
+            return r.id
+    else:
+        def key(r: Any) -> Any:
+            return (getattr(r, seg.name), r.id)
+    return list(heapq.merge(*parts, key=key, reverse=seg.desc))[:limit]
 
 
 def _after(seg: Segment, cur: Cursor) -> ColumnElement[bool]:
@@ -185,6 +205,8 @@ def page(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bool = Fa
         base = base.with_only_columns(*columns)
     out: list[Any] = []
     cursor: Cursor | None = None
+    eff = effective_statuses(f)
+    states = eff if key in _BY_STATE and len(eff) > 1 and not _selective(s, f) else None
     start = after.segment if after is not None else 0
     for n in range(start, len(segs)):
         seg = segs[n]
@@ -194,8 +216,16 @@ def page(s: Session, f: OrderFilter, now: datetime, key: str, *, desc: bool = Fa
         if after is not None and n == after.segment:
             stmt = stmt.where(_after(seg, after))
         want = limit - len(out)
-        res = s.execute(stmt.order_by(*_order_by(seg)).limit(want))
-        rows = list(res.scalars() if columns is None else res.all())
+        if states is not None:
+            parts = []
+            for st in states:
+                one = stmt.where(Order.status == st).order_by(*_order_by(seg)).limit(want)
+                r1 = s.execute(one)
+                parts.append(list(r1.scalars() if columns is None else r1.all()))
+            rows = _merge(parts, seg, want)
+        else:
+            res = s.execute(stmt.order_by(*_order_by(seg)).limit(want))
+            rows = list(res.scalars() if columns is None else res.all())
         out.extend(rows)
         if rows:
             last = rows[-1]

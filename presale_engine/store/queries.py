@@ -75,11 +75,8 @@ def search_condition(text: str) -> ColumnElement[bool]:
                _prefix(Order.sku, text))
 
 
-def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
-    stmt = select(Order)
-    conds = []
-    if f.campaign_id is not None:
-        conds.append(Order.campaign_id == f.campaign_id)
+def effective_statuses(f: OrderFilter) -> list[str]:
+    """The states ``f`` allows (empty: any); ``["-"]`` when none can match."""
     statuses = list(f.statuses)
     if f.overdue or f.due_within_hours is not None or f.due_by is not None:
         # Only orders owed a shipment can be overdue or due.
@@ -87,6 +84,15 @@ def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
     if f.balance_unpaid:
         statuses = [s for s in (statuses or BALANCE_UNPAID_VALUES)
                     if s in BALANCE_UNPAID_VALUES] or ["-"]
+    return statuses
+
+
+def order_select(f: OrderFilter, now: datetime) -> Select[Order]:
+    stmt = select(Order)
+    conds = []
+    if f.campaign_id is not None:
+        conds.append(Order.campaign_id == f.campaign_id)
+    statuses = effective_statuses(f)
     if statuses:
         conds.append(Order.status.in_(statuses))
     if f.overdue:

@@ -79,6 +79,15 @@ def test_sort_under_a_filter_and_unknown_column(demo: Any) -> None:
     ids = list(demo.orders.ids(f, sort="buyer"))
     assert ids == _python_order(demo, "buyer", False, f)
     assert _walk(demo, f, "buyer", False, 50) == ids
+    # several states by deadline: one walk per state, merged (same order, same pages)
+    for f in (OrderFilter(statuses=["awaiting_deposit", "balance_paid", "deposit_paid"]),
+              OrderFilter(balance_unpaid=True), OrderFilter(campaign_id=1)):
+        for desc in (False, True):
+            ids = list(demo.orders.ids(f, desc=desc))
+            assert ids == _python_order(demo, "ship_deadline", desc, f)
+            assert _walk(demo, f, "ship_deadline", desc, 41) == ids
+            tail = demo.orders.page(f, desc=desc, limit=30, reverse=True)
+            assert [o.id for o in tail.rows] == ids[-30:]
     with pytest.raises(InputError, match="cannot be sorted by 'colour'"):
         demo.orders.page(sort="colour")
 
