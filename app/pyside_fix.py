@@ -1,16 +1,19 @@
 """A guard against a PySide6 6.12 reference-counting bug: ``SignalInstance.emit()``
-returns ``True`` without taking a reference to it.
+returns ``True``, and many methods returning nothing (``QTimer.start``, ``scrollTo``,
+``QItemSelectionModel.select``, ``beginResetModel``...) return ``None``, without taking
+a reference to it.
 
-Every ``emit()`` from Python therefore takes one reference away from ``True``; on
-CPython 3.11 (where ``True`` is not immortal yet) the process aborts with "Fatal Python
-error: bool_dealloc" once a few thousand signals have been emitted: in a long session,
-or at exit of a test run. Measured: 100 emits, ``sys.getrefcount(True)`` 100 lower
-(docs/DECISIONS.md, "Order desk").
+Every such call from Python therefore takes one reference away from ``True`` or
+``None``; on CPython 3.11 (where they are not immortal yet) the process aborts with
+"Fatal Python error: bool_dealloc" / "none_dealloc" once some thousands of calls have
+been made: in a long session, or at the exit of a test run. Measured: 100 emits,
+``sys.getrefcount(True)`` 100 lower; 100 ``QTimer.start()``, ``sys.getrefcount(None)``
+100 lower (docs/DECISIONS.md, "Order desk").
 
-``protect_bools()`` checks whether the installed PySide6 has the bug (one probe emit)
-and, if so, gives ``True`` a reserve of references large enough never to run out, which
-is what CPython 3.12 does for every build (immortal objects). Nothing is done on
-interpreters without the problem.
+``protect_bools()`` checks whether the installed PySide6 has the bug (one probe of each)
+and, if so, gives ``None``, ``True`` and ``False`` a reserve of references large enough
+never to run out, which is what CPython 3.12 does for every build (immortal objects).
+Nothing is done on interpreters without the problem.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def protect_bools() -> bool:
     if _done or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
     _done = True
-    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtCore import QObject, QTimer, Signal
 
     class _Probe(QObject):
         ping = Signal()
@@ -37,9 +40,14 @@ def protect_bools() -> bool:
     before = sys.getrefcount(True)
     probe.ping.emit()
     lost = before - sys.getrefcount(True)
+    timer = QTimer()
+    before = sys.getrefcount(None)
+    for _ in range(10):
+        timer.stop()
+    lost += max(before - sys.getrefcount(None), 0)
     if lost <= 0:
         return False
-    for value in (True, False):
+    for value in (None, True, False):
         # ob_refcnt is the first field of every object on a regular CPython build
         ref = ctypes.c_ssize_t.from_address(id(value))
         ref.value += _RESERVE

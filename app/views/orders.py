@@ -751,12 +751,13 @@ class OrdersPage(Page):
 
     def _remember_view(self) -> tuple[list[int], dict[str, Any]]:
         """The selected ids, the current one and the top row's id (to put back)."""
-        sel = self.table.selectionModel()
-        rows = sorted({i.row() for i in sel.selectedRows()})
+        n = self.selected_count()
         state: dict[str, Any] = {"all": False}
-        if len(rows) > KEEP_SELECTION:
-            state["all"] = len(rows) >= self.model.rowCount()
-            rows = []
+        rows: list[int] = []
+        if n > KEEP_SELECTION:
+            state["all"] = n >= self.model.rowCount()
+        else:
+            rows = self.selected_rows()
         top = self.table.rowAt(0)
         ids = [i for i in (self.model.id_at(r) for r in rows) if i is not None]
         cur = self.table.currentIndex()
@@ -803,8 +804,24 @@ class OrdersPage(Page):
     def _selection_changed(self, *_args: Any) -> None:
         self._update_bulk_scope()
 
+    def selected_ranges(self) -> list[tuple[int, int]]:
+        """Selected rows as merged (first, last) ranges, from the selection's ranges:
+        ``selectedRows()`` would ask the model about every cell of every selected row
+        (0.3 s for 10,000 rows)."""
+        spans = sorted((r.top(), r.bottom()) for r in self.table.selectionModel().selection())
+        out: list[tuple[int, int]] = []
+        for top, bottom in spans:
+            if out and top <= out[-1][1] + 1:
+                out[-1] = (out[-1][0], max(out[-1][1], bottom))
+            else:
+                out.append((top, bottom))
+        return out
+
+    def selected_count(self) -> int:
+        return sum(b - a + 1 for a, b in self.selected_ranges())
+
     def selected_rows(self) -> list[int]:
-        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for a, b in self.selected_ranges() for r in range(a, b + 1)]
 
     def selected_ids(self) -> list[int] | None:
         """Ids of the selected rows; None while the ids are still being read."""
@@ -817,7 +834,7 @@ class OrdersPage(Page):
         return out
 
     def _update_bulk_scope(self) -> None:
-        n = len(self.selected_rows())
+        n = self.selected_count()
         keep = self.scope_combo.currentData()
         if n and self._selected_before == 0:
             keep = "selection"  # a new selection is what the actions are about
