@@ -1,11 +1,11 @@
 """Import a platform order export, a product sheet or a supply sheet.
 
-The dialog reads the chosen file on the worker first (``import_preview.build_preview``:
-the io layer only, nothing written) and shows what it holds, which platform's export it
+The dialog reads the chosen file on the worker first (``svc.imports.preview``: nothing
+written) and shows what it holds, which platform's export it
 looks like (with a combo to say otherwise), the first rows under their headers with the
 engine field each column feeds, the columns that are not used, and the rows the import
-would refuse. **Import** then runs ``svc.imports.orders`` / ``import_products`` /
-``import_supply`` on the worker through ``app.ops`` (progress dialog, cancellable); the
+would refuse. **Import** then runs ``svc.imports.orders`` / ``products`` /
+``supply`` on the worker through ``app.ops`` (progress dialog, cancellable); the
 result lists what was created, updated, left alone, rejected and flagged. A file the
 engine refuses (``ImportRefused``) shows its rows and reasons in a table that can be
 saved as a workbook, and orders can then be imported without the bad rows (they go to a
@@ -15,9 +15,9 @@ refreshes.
 For orders, the **Column mapping** tab is editable: the field each column feeds is
 chosen in a combo box, and a status text the layout does not know gets a line where the
 seller says which order state it means. **Save as my column mapping…** writes those
-choices as the seller's own mapping (``io.custom_mapping`` extending the layout used,
-``io.save_custom_preset`` into ``io.user_presets_dir()``); the preview is then read
-again, and this import and later ones find the file with the saved mapping.
+choices as the seller's own mapping (``svc.imports.save_mapping``, extending the layout
+used); the preview is then read again, and this import and later ones find the file
+with the saved mapping.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
 
 from app import display, i18n, labels, ops
 from app import settings as prefs
-from app.dialogs.import_preview import KINDS, PLATFORM_CHOICES, Preview
 from app.models.import_models import (
     ChoiceDelegate,
     ColumnMappingModel,
@@ -58,6 +57,8 @@ from app.models.import_models import (
     RowErrorModel,
     StatusMappingModel,
 )
+from presale_engine.service.values import IMPORT_KINDS as KINDS
+from presale_engine.service.values import PLATFORM_CHOICES, Preview
 
 if TYPE_CHECKING:
     from presale_engine.service import ImportReport, Service
@@ -399,8 +400,6 @@ class ImportDialog(QDialog):
     def refresh_preview(self) -> None:
         if self.path is None or self._busy == "import":
             return
-        from app.dialogs.import_preview import build_preview
-
         if self._task is not None and self._busy == "preview":
             self._task.cancel()  # a newer question makes the old answer moot
         self._generation += 1
@@ -415,9 +414,11 @@ class ImportDialog(QDialog):
         self.import_cancelled = False
         self.valid_only_check.setChecked(False)
 
+        svc = self.svc
+
         def work(task: ops.Task) -> Preview:
-            return build_preview(path, kind=kind, platform=platform,
-                                 progress=task.progress, cancel=task.cancelled)
+            return svc.imports.preview(path, kind=kind, platform=platform,
+                                       progress=task.progress, cancel=task.cancelled)
 
         self._start("preview", work, lambda pv: self._show_preview(gen, pv),
                     lambda e: self._preview_failed(gen, e),
@@ -516,23 +517,21 @@ class ImportDialog(QDialog):
         if not ok or not name:
             return
         from app.errors import error_text
-        from presale_engine.io import CUSTOM_NAME, PresetInvalid, load_presets, user_presets_dir
+        from presale_engine.errors import PresaleError
 
-        if not CUSTOM_NAME.fullmatch(name):
+        problem = self.svc.imports.mapping_name_problem(name)
+        if problem == "invalid":
             QMessageBox.warning(self, title, self.tr(
                 "“%1” cannot be the name of a column mapping: use only letters, digits, "
                 "- and _ (at most 64), for example %2.").replace("%1", name).replace(
                 "%2", f"{pv.preset}_mine"))
             return
-        folder = user_presets_dir()
-        builtin = set(load_presets(None))
-        if name in builtin:
+        if problem == "builtin":
             QMessageBox.warning(self, title, self.tr(
                 "“%1” is the name of a layout that comes with Presale Desk; choose another "
                 "name.").replace("%1", name))
             return
-        target = folder / f"{name}.json"
-        if target.exists() and name != pv.preset:
+        if self.svc.imports.mapping_exists(name) and name != pv.preset:
             answer = QMessageBox.question(
                 self, title, self.tr("You already have a column mapping named “%1”. "
                                      "Replace it?").replace("%1", name),
@@ -541,8 +540,9 @@ class ImportDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            path = self._write_mapping(name, folder)
-        except (PresetInvalid, OSError) as exc:
+            path = self.svc.imports.save_mapping(name, pv, self.mapping_model.column_changes(),
+                                                 self.status_model.chosen())
+        except (PresaleError, OSError) as exc:
             QMessageBox.warning(self, title, self.tr(
                 "Your column mapping was not saved: %1").replace(
                 "%1", error_text(exc)))
@@ -551,29 +551,6 @@ class ImportDialog(QDialog):
         if self._forced_platform is not None:
             self._forced_platform = name  # the seller chose the layout: now their own
         self.refresh_preview()
-
-    def _write_mapping(self, name: str, folder: Path) -> Path:
-        """Save the mapping; put the folder back as it was if the saved mappings no
-        longer load together (one of them extends another that is gone, say)."""
-        from app.dialogs.import_preview import own_mapping
-        from presale_engine.io import load_presets, save_custom_preset
-
-        pv = self.preview
-        assert pv is not None
-        data = own_mapping(name, pv, self.mapping_model.column_changes(),
-                           self.status_model.chosen())
-        target = folder / f"{name}.json"
-        before = target.read_bytes() if target.is_file() else None
-        path = save_custom_preset(data, folder)
-        try:
-            load_presets(folder)
-        except BaseException:
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(before)
-            raise
-        return path
 
     # ------------------------------------------------------------------ import
     def start_import(self) -> None:
@@ -653,13 +630,12 @@ class ImportDialog(QDialog):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        from app.dialogs.import_preview import write_errors_workbook
-
         headers = (self.tr("File"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
                    self.tr("Reason"))
         # Worded here, as the table shows them (the label cache lives on this thread).
         reasons = {id(e): labels.row_error(e.code, e.reason) for e in found}
-        self._start("save", lambda _t: write_errors_workbook(
+        svc = self.svc
+        self._start("save", lambda _t: svc.imports.write_errors(
                         path, found, headers, lambda e: reasons[id(e)]),
                     self._errors_saved, self._save_failed,
                     self.tr("Saving %1…").replace("%1", Path(path).name))

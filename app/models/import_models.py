@@ -37,7 +37,7 @@ from app import labels
 from app.models.base import LEFT, ListTableModel
 
 if TYPE_CHECKING:
-    from app.dialogs.import_preview import Preview
+    from presale_engine.service.values import Preview
     from presale_engine.service.values import RowError
 
 Index = QModelIndex | QPersistentModelIndex

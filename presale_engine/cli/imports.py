@@ -15,6 +15,45 @@ from .common import (
     table,
 )
 
+PREVIEW_ERRORS = 50  # row errors a dry run lists (all of them count)
+
+
+def preview_dict(pv: Any) -> dict[str, Any]:
+    """The preview of ``svc.imports.preview`` for --json (what the import dialog shows)."""
+    return {
+        "kind": pv.kind, "layout": pv.preset, "detected": pv.detected,
+        "header_row": pv.header_row,
+        "columns": [{"column": i + 1, "header": h, "field": pv.fields.get(i)}
+                    for i, h in enumerate(pv.headers)],
+        "missing": list(pv.missing), "problem": pv.problem,
+        "rows": [{"row": r, "cells": cells} for r, cells in pv.rows],
+        "total_rows": pv.total_rows, "checked_rows": pv.checked_rows,
+        "skipped_rows": pv.skipped_rows, "error_rows": pv.error_rows,
+        "errors": [{"file": e.file, "row": e.row, "column": e.column, "value": e.value,
+                    "reason": e.reason, "code": e.code} for e in pv.errors[:PREVIEW_ERRORS]],
+        "unknown_statuses": list(pv.unknown_statuses),
+    }
+
+
+def _print_preview(pv: Any) -> None:
+    print(f"{pv.file}: {pv.total_rows} rows, header on row {pv.header_row}; layout "
+          f"{pv.preset or '-'}" + (f" (detected {pv.detected})" if pv.detected else ""))
+    if pv.problem:
+        print(f"cannot map the columns: {pv.problem}")
+    table(["column", "header", "field"],
+          [[i + 1, h, pv.fields.get(i) or ("(not used)" if h else "")]
+           for i, h in enumerate(pv.headers)])
+    if pv.missing:
+        print("required columns missing: " + ", ".join(pv.missing))
+    if pv.rows:
+        print(f"first {len(pv.rows)} rows:")
+        width = min(len(pv.headers), 8)
+        table(["row", *pv.headers[:width]], [[r, *cells[:width]] for r, cells in pv.rows])
+    for e in pv.errors[:PREVIEW_ERRORS]:
+        print(f"row error: {e}")
+    if pv.unknown_statuses:
+        print("unknown status values: " + ", ".join(pv.unknown_statuses))
+
 
 def cmd_import(ctx: Ctx) -> int:
     from ..service import ImportRefused
@@ -22,6 +61,12 @@ def cmd_import(ctx: Ctx) -> int:
     a = ctx.args
     svc = ctx.svc
     prog = progress_printer(not a.json)
+    preview = None
+    if a.dry_run and a.what == "orders":
+        # The dry run shows what the import dialog shows, then what the import would do.
+        preview = svc.imports.preview(a.file, kind="orders", platform=a.platform)
+        if not a.json:
+            _print_preview(preview)
     try:
         if a.what == "orders":
             rep = svc.imports.orders(a.file, platform=a.platform, dry_run=a.dry_run,
@@ -32,7 +77,10 @@ def cmd_import(ctx: Ctx) -> int:
             rep = svc.imports.supply(a.file, dry_run=a.dry_run, progress=prog)
     except ImportRefused as e:
         if a.json:
-            print(json.dumps(e.as_dict(), ensure_ascii=False, indent=2))
+            refused = e.as_dict()
+            if preview is not None:
+                refused["preview"] = preview_dict(preview)
+            print(json.dumps(refused, ensure_ascii=False, indent=2))
         else:
             for err in e.errors[:200]:
                 print(str(err), file=sys.stderr)
@@ -40,6 +88,8 @@ def cmd_import(ctx: Ctx) -> int:
                 print(f"... and {len(e.errors) - 200} more", file=sys.stderr)
         raise CliError(ctx.error_text(e)) from None
     data = rep.as_dict()
+    if preview is not None:
+        data["preview"] = preview_dict(preview)
 
     def human() -> None:
         verb = "Would import" if rep.dry_run else "Imported"

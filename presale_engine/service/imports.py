@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
@@ -42,6 +42,10 @@ from ..store.models import (
     SupplyBatch,
 )
 from .base import Part
+
+if TYPE_CHECKING:
+    from ..io.mapping import RowError
+    from ..io.preview import Preview
 from .import_results import ImportRefused, ImportReport, _DryRun
 from .order_writer import OrderWriter
 
@@ -174,6 +178,69 @@ class ImportsPart(Part):
             write_rejects(valid_only, headers, rejected, imp.errors)
             report.rejects_file = str(valid_only)
         return report
+    # ------------------------------------------------------------------ looking first
+    def preview(self, path: str | Path, *, kind: str | None = None,
+                platform: str | None = None, check_rows: int | None = None,
+                presets_dir: str | Path | None = None, progress: Progress | None = None,
+                cancel: CancelCheck | None = None) -> Preview:
+        """What ``path`` holds and how it would import, writing nothing: the layout, the
+        columns found and the field each feeds, the first rows, the rows the import
+        would refuse and why (``io.preview``; the dialog and ``--dry-run`` show it)."""
+        from ..io.preview import build_preview
+
+        return build_preview(path, kind=kind, platform=platform, presets_dir=presets_dir,
+                             check_rows=check_rows, progress=progress, cancel=cancel)
+
+    def mapping_name_problem(self, name: str) -> str | None:
+        """Why ``name`` cannot name a column mapping: "invalid" (letters, digits, - and _
+        only) or "builtin" (a layout that comes with the app); None when it can."""
+        from ..io import CUSTOM_NAME, load_presets
+
+        if not CUSTOM_NAME.fullmatch(name):
+            return "invalid"
+        if name in load_presets(None):
+            return "builtin"
+        return None
+
+    def mapping_exists(self, name: str, presets_dir: str | Path | None = None) -> bool:
+        from ..io import user_presets_dir
+
+        folder = Path(presets_dir) if presets_dir is not None else user_presets_dir()
+        return (folder / f"{name}.json").exists()
+
+    def save_mapping(self, name: str, preview: Preview, columns: Mapping[str, str | None],
+                     statuses: Mapping[str, str], *,
+                     presets_dir: str | Path | None = None) -> Path:
+        """Save the seller's column mapping ``name`` over the layout ``preview`` used
+        (``columns``: field -> header or None; ``statuses``: text -> order state). The
+        folder is put back as it was if the saved mappings no longer load together.
+        Raises ``io.PresetInvalid`` or ``OSError``."""
+        from ..io import load_presets, save_custom_preset, user_presets_dir
+        from ..io.preview import own_mapping
+
+        folder = Path(presets_dir) if presets_dir is not None else user_presets_dir()
+        data = own_mapping(name, preview, columns, statuses)
+        target = folder / f"{name}.json"
+        before = target.read_bytes() if target.is_file() else None
+        path = save_custom_preset(data, folder)
+        try:
+            load_presets(folder)
+        except BaseException:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(before)
+            raise
+        return path
+
+    def write_errors(self, path: str | Path, errors: Sequence[RowError],
+                     headers: Sequence[str] | None = None,
+                     reason: Callable[[RowError], str] | None = None) -> Path:
+        """Refused rows as a workbook (file, row, column, value, reason), all or nothing."""
+        from ..io.preview import ERROR_COLUMNS, write_errors_workbook
+
+        return write_errors_workbook(path, errors, headers or ERROR_COLUMNS, reason)
+
     def products(self, path: str | Path, *, dry_run: bool = False,
                         progress: Progress | None = None, cancel: CancelCheck | None = None
                         ) -> ImportReport:

@@ -20,14 +20,38 @@ from ..campaigns import (
     ship_wait_days,
 )
 from ..io import ORDER_STATES, RowError
+from ..io.preview import KINDS as IMPORT_KINDS
+from ..io.preview import PLATFORM_CHOICES, Preview
 from ..money import ZERO, exponent, fmt, known_currency, parse_money
 from ..platforms import PLATFORMS, PlatformProfile, base_platform, known_profiles
 from ..pricing import PriceItem, Quote, Tier, legal_deposit_cap, quote
 
 __all__ = [
-    "AUDIENCES", "HISTORY_CAP_SHARE", "HISTORY_HINT_SHARE", "ORDER_STATES", "PLATFORMS",
-    "PURPOSES", "RESERVATION_MODES", "ZERO", "Campaign", "PlatformProfile", "PriceItem",
-    "Quote", "RowError", "Tier", "base_platform", "exponent", "fmt", "known_currency",
-    "known_profiles", "legal_deposit_cap", "parse_definition", "parse_money", "quote",
+    "AUDIENCES",
+    "HISTORY_CAP_SHARE",
+    "HISTORY_HINT_SHARE",
+    "IMPORT_KINDS",
+    "ORDER_STATES",
+    "PLATFORMS",
+    "PLATFORM_CHOICES",
+    "PURPOSES",
+    "RESERVATION_MODES",
+    "ZERO",
+    "Campaign",
+    "PlatformProfile",
+    "Preview",
+    "PriceItem",
+    "Quote",
+    "RowError",
+    "Tier",
+    "base_platform",
+    "exponent",
+    "fmt",
+    "known_currency",
+    "known_profiles",
+    "legal_deposit_cap",
+    "parse_definition",
+    "parse_money",
+    "quote",
     "ship_wait_days",
 ]

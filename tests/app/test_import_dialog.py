@@ -16,7 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.dialogs.import_dialog import ImportDialog
-from app.dialogs.import_preview import build_preview
+from presale_engine.io.preview import build_preview
 from app.models.import_models import (
     EXTRA_BG,
     ColumnMappingModel,
@@ -710,7 +710,7 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, bad_csv: Path,
 
 
 def test_errors_workbook_keeps_formulas_as_text(tmp_path: Path) -> None:
-    from app.dialogs.import_preview import write_errors_workbook
+    from presale_engine.io.preview import write_errors_workbook
     from presale_engine.io import RowError
 
     path = write_errors_workbook(tmp_path / "e.xlsx", [
@@ -743,7 +743,7 @@ def test_screenshots_in_both_languages(qapp: Any, tmp_path: Path, shared_data: P
 def test_a_big_file_is_checked_in_part_and_counted_whole(
         qtbot: Any, sync_ops: Any, empty_svc: Any, bad_csv: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.dialogs import import_preview
+    from presale_engine.io import preview as import_preview
 
     monkeypatch.setattr(import_preview, "CHECK_ROWS", 2)
     dlg = open_dialog(qtbot, empty_svc, bad_csv)

@@ -204,3 +204,28 @@ def test_a_saved_column_mapping_makes_a_shops_own_export_import(
     usage = cli("mapping", "save", "x", "--extends", "douyin", "--status", "已锁定")
     assert usage.code == 2
     assert "--status expects NAME=VALUE" in usage.err
+
+
+def test_dry_run_prints_the_preview_the_import_dialog_shows(cli: Callable[..., Run],
+                                                            shared_data: Path,
+                                                            tmp_path: Path) -> None:
+    data = ok(cli("--json", "import", "orders", str(shared_data / "douyin_orders.xlsx"),
+                  "--dry-run"))  # fmt: skip
+    pv = data["preview"]
+    assert (pv["kind"], pv["layout"], pv["detected"], pv["header_row"]) == (
+        "orders", "douyin", "douyin", 1)
+    fields = {c["header"]: c["field"] for c in pv["columns"]}
+    assert (fields["主订单编号"], fields["商家编码"], fields["商品ID"]) == (
+        "order_no", "sku", None)
+    assert (pv["total_rows"], len(pv["rows"]), pv["errors"], pv["missing"]) == (40, 20, [], [])
+    assert pv["rows"][0]["row"] == 2
+    assert data["created"] == 40  # and what the import would do, as before
+    # a file with bad rows: the preview names each row, column and reason, exit 1
+    r = cli("--json", "import", "orders", str(bad_douyin(shared_data, tmp_path)), "--dry-run")
+    assert r.code == 1
+    assert [(e["row"], e["column"]) for e in r.json["preview"]["errors"]] == [
+        (5, "商品数量"), (9, "商品单价"), (13, "订单提交时间")]
+    human = cli("import", "orders", str(shared_data / "douyin_orders.xlsx"), "--dry-run")
+    assert "layout douyin" in human.out
+    assert "商家编码" in human.out
+    assert "Would import douyin_orders.xlsx (douyin): 40 new" in human.out

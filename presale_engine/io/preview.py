@@ -1,5 +1,8 @@
 """Look at a file before importing it: what it holds, how its columns map, which rows
-the import would refuse. Reading only (``presale_engine.io``); nothing is written.
+the import would refuse. Reading only; nothing is written to the database.
+
+The use case behind ``svc.imports.preview`` (the import dialog) and
+``presale import orders FILE --dry-run`` (the CLI), so both show the same thing.
 
 ``build_preview`` runs on the worker (no Qt here). It reads the file once, the way the
 importer will: the header row is found with the same column presets, orders go through
@@ -20,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from presale_engine.io import Preset, RowError
+    from .mapping import RowError
+    from .presets import Preset
 
 PREVIEW_ROWS = 20
 # Rows checked by the preview. Reading a 200,000-row export is most of an import's time,
@@ -85,7 +89,7 @@ class Preview:
 
 def cell_text(value: object) -> str:
     """A cell as the preview shows it (the file's own text; numbers without ``.0``)."""
-    from presale_engine.io.tables import clean_text
+    from .tables import clean_text
 
     if value is None:
         return ""
@@ -105,7 +109,7 @@ def cell_text(value: object) -> str:
 def guess_kind(headers: Sequence[str], presets: dict[str, Preset]) -> str | None:
     """The table whose best layout finds every required column and the most columns
     (orders win a tie); None when no layout finds its required columns."""
-    from presale_engine.io import match_columns
+    from . import match_columns
 
     best: tuple[int, str] | None = None
     for kind in KINDS:
@@ -130,8 +134,8 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
     found, ``Cancelled``); a file whose columns fit no layout gives a ``Preview`` whose
     ``problem`` says why. The first ``check_rows`` rows (default ``CHECK_ROWS``) are
     checked; the rest are only counted."""
-    from presale_engine.errors import InputError
-    from presale_engine.io import (
+    from ..errors import InputError
+    from . import (
         UnknownLayout,
         detect_platform,
         header_scorer,
@@ -199,7 +203,7 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
             pv.preset = preset.name
             pv.required = list(preset.required)
             if chosen == "orders":
-                from presale_engine.io.presets import TABLE_FIELDS
+                from .presets import TABLE_FIELDS
 
                 pv.field_choices = list(TABLE_FIELDS["orders"])
                 pv.mapping_file = Path(preset.source) if preset.custom else None
@@ -207,7 +211,7 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
             pv.fields = {i: f for f, i in match.indexes.items()}
             pv.missing = list(match.missing_required)
             if chosen == "orders" and not pv.missing:
-                from presale_engine.io import LAZY_TEXT_FIELDS, OrderMapper
+                from . import LAZY_TEXT_FIELDS, OrderMapper
 
                 mapper = OrderMapper(headers, stream.file, preset, times="epoch",
                                      money="minor", lazy=LAZY_TEXT_FIELDS,
@@ -245,7 +249,7 @@ def new_status_texts(unknown: Sequence[str], preset: Preset) -> list[str]:
     The mapper lists a known text met with odd stage/type columns as ``"text (col=v)"``;
     mapping that text to one state would override the preset's rules for every row, so
     only texts the layout does not know at all are offered."""
-    from presale_engine.io.presets import normalize_value
+    from .presets import normalize_value
 
     known = preset.status_texts()
     return [s for s in unknown
@@ -263,8 +267,8 @@ def own_mapping(name: str, pv: Preview, columns: Mapping[str, str | None],
     the new mapping extends what that one extends: one level above a built-in, so saving
     under the same name again just updates it. Raises ``PresetInvalid`` when the old
     mapping file cannot be read."""
-    from presale_engine.io import PresetInvalid, custom_mapping
-    from presale_engine.io.presets import normalize_header
+    from . import PresetInvalid, custom_mapping
+    from .presets import normalize_header
 
     assert pv.preset is not None
     own: dict[str, Any] = {}
@@ -303,8 +307,8 @@ def own_mapping(name: str, pv: Preview, columns: Mapping[str, str | None],
 def _map_sheet(pv: Preview, headers: list[str],
                rows: list[tuple[int, list[object]]], preset: Preset) -> None:
     """Products and supply: the importer's own row checks over the whole sheet."""
-    from presale_engine.io import Table, map_products, map_supply
-    from presale_engine.io.tables import clean_text
+    from . import Table, map_products, map_supply
+    from .tables import clean_text
 
     # open_table(clean=False) left CSV cells raw; read_table would have cleaned them.
     cleaned = [(r, [clean_text(c) if isinstance(c, str) else c for c in cells])
