@@ -37,8 +37,7 @@ from app import labels
 from app.models.base import LEFT, ListTableModel
 
 if TYPE_CHECKING:
-    from presale_engine.service.values import Preview
-    from presale_engine.service.values import RowError
+    from presale_engine.service.values import Preview, RowError
 
 Index = QModelIndex | QPersistentModelIndex
 
