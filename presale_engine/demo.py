@@ -168,6 +168,15 @@ class _Plan:
     reserve: bool
     cum: list[float] = field(default_factory=list)
 
+    def order_no(self, oid: int) -> str:
+        """As the platform writes them: Douyin 19 digits and TikTok 18 (they must show
+        whole, issue 13), the others 12."""
+        if self.platform == "douyin":
+            return f"69{self.prefix}{oid:016d}"
+        if self.platform == "tiktok":
+            return f"57{self.prefix}{oid:015d}"
+        return f"{self.prefix}{oid:011d}"
+
 
 def generate_demo(svc: Service, *, orders: int = 5000, seed: int = 2026) -> dict[str, Any]:
     """Fill an empty database with the demo shop. Refuses a database that has orders."""
@@ -414,7 +423,7 @@ def _write_orders(svc: Service, plans: list[_Plan], pids: dict[str, int], total:
                         and on_hand[sku] - held.get(pid, 0) >= qty):
                     held[pid] = held.get(pid, 0) + qty
                     reserved = qty
-                rows.append((oid, shop_id, p.platform, f"{p.prefix}{oid:011d}", "", p.id, pid, sku,
+                rows.append((oid, shop_id, p.platform, p.order_no(oid), "", p.id, pid, sku,
                              p.type, st.value, qty, cur, unit, dep if p.type == "deposit" else 0,
                              bal if p.type == "deposit" else tot, tot, f"buyer{ri(1, 999999)}",
                              enc(ordered), enc(dep_at), enc(paid), enc(deadline), enc(shipped),

@@ -279,13 +279,14 @@ class BulkDialog(QDialog):
         for t in res.totals:
             money = []
             if t.refund_total:
-                money.append(self.tr("refunds to buyers %1").replace(
+                money.append(self.tr("Refunds to buyers: %1").replace(
                     "%1", display.money(t.refund_total, t.currency)))
             if t.forfeited_total:
-                money.append(self.tr("deposits you keep %1").replace(
+                money.append(self.tr("Deposits you keep: %1").replace(
                     "%1", display.money(t.forfeited_total, t.currency)))
             if money:
-                lines.append(f"{t.currency}: " + "; ".join(money))
+                prefix = f"{t.currency}: " if len(res.totals) > 1 else ""
+                lines.append(prefix + "; ".join(money))
         if self.action in ("seller_cancel", "refund", "buyer_cancel", "balance_lapse") and \
                 not any(t.refund_total or t.forfeited_total for t in res.totals):
             lines.append(self.tr("No money changes hands."))

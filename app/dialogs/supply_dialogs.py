@@ -264,7 +264,6 @@ class DelayDialog(_OpDialog):
                  display.when_short(x.deadline, self.tz, None),
                  display.money(x.penalty, x.currency)] for x in res.late[:SHOWN_ROWS]]
         _fill(self.late, rows, max(len(res.late) - SHOWN_ROWS, 0))
-        self.late.setVisible(bool(res.late))
         self.save_button.setEnabled(True)
 
     def save(self) -> None:

@@ -85,8 +85,10 @@ def countdown(deadline: datetime, now: datetime) -> str:
 
 
 class OrderTableModel(QAbstractTableModel):
-    columns = ("order_no", "platform", "campaign", "sku", "qty", "status", "total", "paid",
-               "deposit", "balance", "ship_deadline", "time_left", "buyer", "recipient",
+    # What a seller needs first comes first (issue 13: order, state, deadline stay in
+    # sight at 1024 px with the detail panel open).
+    columns = ("order_no", "status", "time_left", "ship_deadline", "platform", "campaign",
+               "sku", "qty", "total", "paid", "deposit", "balance", "buyer", "recipient",
                "tracking_no", "carrier", "ordered_at", "paid_at", "shipped_at", "kind",
                "flags", "tags")
     numeric = frozenset({"qty", "total", "paid", "deposit", "balance"})

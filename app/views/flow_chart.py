@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import display
@@ -31,6 +31,7 @@ class FlowChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow: Flow | None = None
+        self._shown = 0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -64,7 +65,9 @@ class FlowChart(QWidget):
         arriving = QBarSet(self.tr("Arriving"))
         arriving.setColor(QColor("#2563eb"))
         cats = []
-        for d in flow.days:
+        days = flow.days[:self.shown_days()]  # a narrow chart shows the first week
+        self._shown = len(days)
+        for d in days:
             due.append(d.demand_due)
             arriving.append(d.arriving)
             cats.append(str(d.day.day))
@@ -77,15 +80,15 @@ class FlowChart(QWidget):
         font = x.labelsFont()
         font.setPointSizeF(max(font.pointSizeF() - 1, 6))
         x.setLabelsFont(font)
-        if flow.days:
-            x.setTitleText(f"{flow.days[0].day.isoformat()} – {flow.days[-1].day.isoformat()}")
+        if days:
+            x.setTitleText(f"{days[0].day.isoformat()} – {days[-1].day.isoformat()}")
             tf = x.titleFont()
             tf.setPointSizeF(max(tf.pointSizeF() - 1, 6))
             tf.setBold(False)
             x.setTitleFont(tf)
         y = QValueAxis()
         y.setLabelFormat("%d")
-        top = max([1, *(d.demand_due for d in flow.days), *(d.arriving for d in flow.days)])
+        top = max([1, *(d.demand_due for d in days), *(d.arriving for d in days)])
         y.setRange(0, top)
         y.applyNiceNumbers()
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -97,6 +100,17 @@ class FlowChart(QWidget):
             "%1", display.count(flow.overdue_demand)).replace(
             "%2", display.count(flow.undated_demand)))
         self._title()
+
+    def shown_days(self) -> int:
+        """All the days when each gets ~26 px (a day's label fits), else a week: the
+        category axis elides a label to its bar group's width ("…")."""
+        n = len(self.flow.days) if self.flow is not None else 0
+        return n if (self.view.width() - 60) / max(n, 1) >= 26 else min(n, 7)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.flow is not None and self.shown_days() != self._shown:
+            self.show_flow(self.flow)
 
     def _title(self) -> None:
         sku = self.flow.sku if self.flow is not None else None

@@ -13,10 +13,12 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -66,14 +68,19 @@ class OrderDetailPanel(QWidget):
         self.body.setOpenLinks(False)
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         lay.addWidget(self.body, 1)
+        # What the state machine allows next, in one menu (a row of buttons is cut in a
+        # narrow panel).
         self.actions_row = QHBoxLayout()
-        self.actions_row.setSpacing(4)
-        self.action_buttons: dict[str, QPushButton] = {}
+        self.actions_button = QToolButton()
+        self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.actions_menu = QMenu(self)
+        self.actions_button.setMenu(self.actions_menu)
+        self.action_buttons: dict[str, QAction] = {}
         for ev in ACTIONS:
-            b = QPushButton()
-            b.clicked.connect(lambda _c=False, e=ev: self._act(e))
-            self.action_buttons[ev] = b
-            self.actions_row.addWidget(b)
+            act = self.actions_menu.addAction("")
+            act.triggered.connect(lambda _c=False, e=ev: self._act(e))
+            self.action_buttons[ev] = act
+        self.actions_row.addWidget(self.actions_button)
         self.actions_row.addStretch(1)
         lay.addLayout(self.actions_row)
         self.note_label = QLabel()
@@ -108,6 +115,7 @@ class OrderDetailPanel(QWidget):
             self.tags_edit.setText("")
             for b in self.action_buttons.values():
                 b.setVisible(False)
+            self.actions_button.setEnabled(False)
             return
         o = d.order
         self.title.setText(f"{labels.platform(o.platform)} {o.order_no}")
@@ -117,6 +125,7 @@ class OrderDetailPanel(QWidget):
         self.tags_edit.setText(", ".join(d.tags))
         for ev, b in self.action_buttons.items():
             b.setVisible(ev in d.next_events)
+        self.actions_button.setEnabled(any(ev in d.next_events for ev in ACTIONS))
 
     def html(self, d: OrderDetail) -> str:
         o = d.order
@@ -141,7 +150,7 @@ class OrderDetailPanel(QWidget):
             parts.append("<p>" + escape(self.tr("Ship by %1").replace(
                 "%1", display.when(o.ship_deadline, tz))) + "</p>")
         # lines
-        parts.append(f"<h4>{escape(self.tr('Items'))}</h4><table width='100%'>")
+        parts.append("<h4>" + escape(self.tr("Items")) + "</h4><table width='100%'>")
         for ln in d.lines:
             name = " ".join(x for x in (ln.product, ln.variant) if x) or ln.sku
             mark = "▶ " if ln.id == o.id else ""
@@ -149,7 +158,7 @@ class OrderDetailPanel(QWidget):
         parts.append("</table>")
         # price
         p = d.price
-        parts.append(f"<h4>{escape(self.tr('Price'))}</h4><table width='100%'>")
+        parts.append("<h4>" + escape(self.tr("Price")) + "</h4><table width='100%'>")
         parts.append(row(self.tr("Unit price × quantity"),
                          f"{money(p.unit_price)} × {p.qty}"))
         if p.list_price is not None:
@@ -164,7 +173,8 @@ class OrderDetailPanel(QWidget):
         parts.append(row(self.tr("Order total"), f"<b>{money(p.total)}</b>"))
         parts.append("</table>")
         # payments
-        parts.append(f"<h4>{escape(self.tr('Payments and refunds'))}</h4><table width='100%'>")
+        title = escape(self.tr("Payments and refunds"))
+        parts.append(f"<h4>{title}</h4><table width='100%'>")
         if not d.payments:
             parts.append(row(self.tr("Nothing paid yet"), ""))
         for pay in d.payments:
@@ -181,7 +191,7 @@ class OrderDetailPanel(QWidget):
                              escape(display.money(d.late_penalty, d.penalty_currency))))
         parts.append("</table>")
         # address
-        parts.append(f"<h4>{escape(self.tr('Ship to'))}</h4>")
+        parts.append("<h4>" + escape(self.tr("Ship to")) + "</h4>")
         addr = [x for x in (d.recipient, d.phone, d.address) if x]
         parts.append("<p>" + ("<br>".join(escape(x) for x in addr) if addr else escape(
             self.tr("No address in the data (the platform keeps it)"))) + "</p>")
@@ -190,7 +200,7 @@ class OrderDetailPanel(QWidget):
         parts.append("<p style='color:#555'>" + escape(self.tr("Buyer: %1").replace(
             "%1", o.buyer or "—")) + "</p>")
         # timeline
-        parts.append(f"<h4>{escape(self.tr('History'))}</h4><table width='100%'>")
+        parts.append("<h4>" + escape(self.tr("History")) + "</h4><table width='100%'>")
         if not d.timeline:
             parts.append(row(self.tr("No changes recorded yet"), ""))
         for h in reversed(d.timeline):
@@ -226,6 +236,7 @@ class OrderDetailPanel(QWidget):
     def retranslate_ui(self) -> None:
         for ev, b in self.action_buttons.items():
             b.setText(desk_labels.bulk_action(ev) + "…")
+        self.actions_button.setText(self.tr("Act on this order"))
         self.note_label.setText(self.tr("Notes"))
         self.tags_label.setText(self.tr("Tags:"))
         self.tags_edit.setPlaceholderText(self.tr("vip, gift, call back"))

@@ -264,6 +264,7 @@ class OrdersPage(Page):
         self.split.setStretchFactor(2, 0)
         self.split.setCollapsible(1, False)
         self.split.setSizes([150, 800, 330])
+        self._sized = False
         lay.addWidget(self.split, 1)
         self._set_column_widths()
 
@@ -317,6 +318,16 @@ class OrdersPage(Page):
         self.table.addAction(copy)
         self.retranslate_ui()
         self._restore_columns()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            # Room for the table first: on a small screen the views list and the detail
+            # panel take less (the seller can drag the splitter).
+            self._sized = True
+            wide = self.width() >= 1100
+            side, detail = (150, 330) if wide else (118, 262)
+            self.split.setSizes([side, max(self.width() - side - detail, 300), detail])
 
     # ------------------------------------------------------------------ columns
     def _set_column_widths(self) -> None:
@@ -1028,10 +1039,19 @@ class OrdersPage(Page):
         self.resize_to_headers()
 
     def resize_to_headers(self) -> None:
-        """After a language switch: no header cut ("ncoming", "Depos…")."""
+        """After a language switch: no header cut ("ncoming", "Depos…"), and the
+        countdown's longest form ("overdue 12 d 23 h") whole."""
+        from datetime import UTC, timedelta
+
+        from app.models.orders import countdown
+
         header = self.table.horizontalHeader()
         fm = header.fontMetrics()
+        t = datetime(2026, 1, 1, tzinfo=UTC)
+        longest = countdown(t, t + timedelta(days=12, hours=23))
         for i, key in enumerate(self.model.columns):
             need = fm.horizontalAdvance(self.model.header(key)) + 28
+            if key == "time_left":
+                need = max(need, self.table.fontMetrics().horizontalAdvance(longest) + 16)
             if self.table.columnWidth(i) < need:
                 self.table.setColumnWidth(i, need)

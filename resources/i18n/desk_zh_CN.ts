@@ -133,12 +133,12 @@
         <translation>将修改 &lt;b&gt;%1 个订单&lt;/b&gt;。</translation>
     </message>
     <message>
-        <source>refunds to buyers %1</source>
-        <translation>退给买家 %1</translation>
+        <source>Refunds to buyers: %1</source>
+        <translation>退给买家：%1</translation>
     </message>
     <message>
-        <source>deposits you keep %1</source>
-        <translation>没收定金 %1</translation>
+        <source>Deposits you keep: %1</source>
+        <translation>没收定金：%1</translation>
     </message>
     <message>
         <source>No money changes hands.</source>
@@ -631,6 +631,14 @@
         <translation>发货期限 %1</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
         <source>Unit price × quantity</source>
         <translation>单价 × 数量</translation>
     </message>
@@ -659,6 +667,10 @@
         <translation>订单总额</translation>
     </message>
     <message>
+        <source>Payments and refunds</source>
+        <translation>付款与退款</translation>
+    </message>
+    <message>
         <source>Nothing paid yet</source>
         <translation>尚未付款</translation>
     </message>
@@ -679,6 +691,10 @@
         <translation>延迟发货可能损失</translation>
     </message>
     <message>
+        <source>Ship to</source>
+        <translation>收货信息</translation>
+    </message>
+    <message>
         <source>No address in the data (the platform keeps it)</source>
         <translation>数据中没有地址（由平台保存）</translation>
     </message>
@@ -687,8 +703,16 @@
         <translation>买家：%1</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
         <source>No changes recorded yet</source>
         <translation>暂无变更记录</translation>
+    </message>
+    <message>
+        <source>Act on this order</source>
+        <translation>处理此订单</translation>
     </message>
     <message>
         <source>Notes</source>
