@@ -246,6 +246,10 @@ def plans(db: str) -> None:
             OrderFilter(statuses=("balance_paid",)), limit=200),
         "first page, search": lambda: svc.orders.page(OrderFilter(search="buyer12345"),
                                                       limit=200),
+        "first page, one campaign by deadline": lambda: svc.orders.page(
+            OrderFilter(campaign_id=5), limit=200),
+        "first page, two states by deadline (merged)": lambda: svc.orders.page(
+            OrderFilter(balance_unpaid=True), limit=200),
         "count, state balance_paid": lambda: svc.orders.count(
             OrderFilter(statuses=("balance_paid",))),
         "ordered ids, by status": lambda: svc.orders.ids(sort="status"),
@@ -256,10 +260,14 @@ def plans(db: str) -> None:
         seen.clear()
         fn()
         print(f"\n**{name}**\n```")
+        shown: set[str] = set()
         for sql, params in seen:
-            if "orders" not in sql:
+            if "orders" not in sql or sql in shown:
                 continue
+            shown.add(sql)
             flat = " ".join(sql.split())
+            if " IN (?, ?, ?" in flat:  # a window's 200 ids
+                flat = flat[:flat.index(" IN (") + 5] + "?, … 200 ids)"
             cols = flat.index(" FROM ")
             print(("SELECT … " if flat.startswith("SELECT") else "") + flat[cols + 1:])
             for row in raw.execute("EXPLAIN QUERY PLAN " + sql, params or ()):
