@@ -16,7 +16,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.dialogs.import_dialog import ImportDialog
-from presale_engine.io.preview import build_preview
 from app.models.import_models import (
     EXTRA_BG,
     ColumnMappingModel,
@@ -25,6 +24,7 @@ from app.models.import_models import (
     RowErrorModel,
     StatusMappingModel,
 )
+from presale_engine.io.preview import build_preview
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
@@ -710,8 +710,8 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, bad_csv: Path,
 
 
 def test_errors_workbook_keeps_formulas_as_text(tmp_path: Path) -> None:
-    from presale_engine.io.preview import write_errors_workbook
     from presale_engine.io import RowError
+    from presale_engine.io.preview import write_errors_workbook
 
     path = write_errors_workbook(tmp_path / "e.xlsx", [
         RowError("x.csv", 5, "buyer", '=HYPERLINK("http://evil")', "bad\x01 value")])

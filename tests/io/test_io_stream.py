@@ -26,7 +26,7 @@ from presale_engine.io import (
     open_table,
     read_table,
 )
-from presale_engine.io.mapping import _BAD, _epoch
+from presale_engine.io.mapping.orders import _BAD, _epoch
 from presale_engine.io.xlsxguard import _exact_extent, inspect_xlsx
 from presale_engine.money import to_minor
 

@@ -1,320 +1,67 @@
-"""Map a read ``Table`` onto engine fields with a preset, validating every cell.
-
-The output is plain, typed, immutable rows (``OrderRow``, ``ProductRow``, ``SupplyRow``)
-plus a list of row errors a shop owner can act on ("row 17, 商品数量: not a whole
-number of items"). No database here: the importer upserts these rows, and stops when
-``errors`` or ``unknown_statuses`` is not empty, so nothing half-valid is stored.
-
-Orders go through ``OrderMapper``, which maps a chunk column by column (memoised
-converters, fast paths for ids and times) and redoes any row that is not plainly valid
-with the row-at-a-time reader, so errors read exactly as they always have; ``map_orders``
-is the mapper run over a whole ``Table``.
-"""
+"""Platform order exports onto engine fields: ``OrderMapper`` maps a chunk column by column
+(memoised converters, fast paths for ids and times) and redoes any row that is not
+plainly valid with the row-at-a-time reader, so errors read exactly as they always have."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from dataclasses import fields
+from datetime import datetime, tzinfo
 from decimal import Decimal
-from functools import lru_cache
 from itertools import repeat
-from operator import add, itemgetter
-from pathlib import Path
+from operator import add
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from presale_engine.errors import InputError
 from presale_engine.io import values as V
-from presale_engine.io.errors import Cancelled, MissingColumns
 from presale_engine.io.presets import (
     DEPOSIT_ONLY_STATES,
     PAYMENT_ONLY_STATES,
-    ColumnMatch,
-    Condition,
     Preset,
-    Rule,
-    detect_platform,
-    get_preset,
-    header_scorer,
-    load_presets,
-    match_columns,
     normalize_value,
 )
-from presale_engine.io.tables import CancelCheck, Progress, Table, read_table
+from presale_engine.io.tables import CancelCheck, Table
 from presale_engine.money import to_minor
 
-_VALUE_CHARS = 100
-_CHECK_EVERY = 1024
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """One problem in one cell (or row) of the file, in the file's own terms."""
-
-    file: str
-    row: int
-    column: str
-    value: str
-    reason: str
-    code: str = "invalid"
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" + (f", {self.column}" if self.column else "")
-        shown = f" '{self.value}'" if self.value else ""
-        return f"{self.file}, {where}:{shown} {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class OrderRow:
-    """One order line as the platform exported it, normalised to engine terms.
-
-    Money is per line (as exports show it) except ``unit_price``; times are UTC.
-    """
-
-    platform: str
-    order_no: str
-    sub_order_no: str | None
-    sku: str
-    product_name: str | None
-    variant: str | None
-    qty: int
-    unit_price: Decimal | None
-    deposit: Decimal | None
-    balance: Decimal | None
-    total: Decimal | None
-    kind: str
-    status: str
-    ordered_at: datetime
-    deposit_paid_at: datetime | None
-    balance_paid_at: datetime | None
-    paid_at: datetime | None
-    promised_ship_at: datetime | None
-    shipped_at: datetime | None
-    carrier: str | None
-    tracking_no: str | None
-    buyer: str | None
-    recipient: str | None
-    phone: str | None
-    address: str | None
-    excel_row: int
-    platform_status: str = ""
-    currency: str = "CNY"
-
-
-@dataclass(frozen=True, slots=True)
-class ProductRow:
-    code: str
-    name: str | None
-    variant: str | None
-    platform: str | None
-    location: str | None
-    on_hand: int | None
-    cost: Decimal | None
-    list_price: Decimal | None
-    sales_30d: int | None
-    excel_row: int
-
-
-@dataclass(frozen=True, slots=True)
-class SupplyRow:
-    sku: str
-    qty: int
-    expected_on: date
-    supplier: str | None
-    note: str | None
-    excel_row: int
-
-
-@dataclass
-class _Import:
-    file: str
-    preset: str
-    header_row: int
-    columns: dict[str, str]  # engine field -> header text used
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-    extra_columns: list[str] = field(default_factory=list)
-    skipped_rows: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass
-class OrderImport(_Import):
-    platform: str = "other"
-    timezone: str = "Asia/Shanghai"
-    currency: str = "CNY"
-    rows: list[OrderRow] = field(default_factory=list)
-    unknown_statuses: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.unknown_statuses
-
-
-@dataclass
-class ProductImport(_Import):
-    rows: list[ProductRow] = field(default_factory=list)
-
-
-@dataclass
-class SupplyImport(_Import):
-    rows: list[SupplyRow] = field(default_factory=list)
-
-
-# ----------------------------------------------------------------------- helpers
-
-
-def _zone(tz: str | tzinfo | None, preset: Preset) -> tzinfo:
-    if isinstance(tz, tzinfo):
-        return tz
-    name = tz or preset.timezone
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"unknown timezone '{name}'") from None
-
-
-def _shown(value: object) -> str:
-    s = V.text(value) or ""
-    return s if len(s) <= _VALUE_CHARS else s[: _VALUE_CHARS - 1] + "…"
-
-
-def _prepare(headers: Sequence[str], file: str, preset: Preset, table_kind: str) -> ColumnMatch:
-    if preset.table != table_kind:
-        raise InputError(f"preset '{preset.name}' is for {preset.table}, not {table_kind}")
-    match = match_columns(headers, preset)
-    if match.missing_required:
-        wanted = [f"{f} ({' / '.join(preset.columns[f][:3])})" for f in match.missing_required]
-        raise MissingColumns(file, preset.name, wanted)
-    return match
-
-
-class _RowReader:
-    """Converts the cells of one row, collecting errors instead of stopping at the first."""
-
-    def __init__(self, file: str, headers: Mapping[str, str], excel_row: int) -> None:
-        self.file = file
-        self.headers = headers
-        self.excel_row = excel_row
-        self.errors: list[RowError] = []
-
-    def get(self, fld: str, raw: Mapping[str, object], conv: Callable[[object], Any]) -> Any:
-        value = raw.get(fld)
-        if value is None:
-            return None
-        try:
-            return conv(value)
-        except V.CellError as exc:
-            self.fail(fld, value, exc.reason, exc.code)
-            return None
-
-    def fail(self, fld: str, value: object, reason: str, code: str) -> None:
-        self.errors.append(
-            RowError(
-                file=self.file,
-                row=self.excel_row,
-                column=self.headers.get(fld, fld),
-                value=_shown(value),
-                reason=reason,
-                code=code,
-            )
-        )
-
-    def need(self, fld: str, raw: Mapping[str, object], got: object) -> None:
-        if got is None and not any(e.column == self.headers.get(fld, fld) for e in self.errors):
-            self.fail(fld, raw.get(fld), "missing value", "missing_value")
-
-
-def _raw_cells(cells: Sequence[object], indexes: Mapping[str, int]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for fld, i in indexes.items():
-        v = cells[i]
-        if v is None or v == "":
-            continue
-        if v.__class__ is str and V.is_blank(v):
-            continue
-        out[fld] = v
-    return out
-
-
-def _holds(
-    cond: Condition, raw: Mapping[str, object], folded: Mapping[str, str], kind: str
-) -> bool:
-    if cond.field == "kind":
-        return kind in cond.equals
-    if cond.filled is not None:
-        return (cond.field in raw) == cond.filled
-    text = folded.get(cond.field, "")
-    if cond.equals:
-        return text in cond.equals
-    return any(part in text for part in cond.contains)
-
-
-def _first_match(
-    rules: Sequence[Rule], raw: Mapping[str, object], folded: Mapping[str, str], kind: str
-) -> str | None:
-    for rule in rules:
-        if all(_holds(c, raw, folded, kind) for c in rule.conditions):
-            return rule.result
-    return None
-
-
-class _RuleCache:
-    """Memoises rule outcomes: a file has a handful of distinct status combinations
-    but up to hundreds of thousands of rows, so each combination is decided once."""
-
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        self.rules = rules
-        self.text_fields = sorted(
-            {c.field for r in rules for c in r.conditions if c.filled is None} - {"kind"}
-        )
-        self.filled_fields = sorted(
-            {c.field for r in rules for c in r.conditions if c.filled is not None}
-        )
-        self.memo: dict[tuple[object, ...], str | None] = {}
-
-    def __call__(
-        self, raw: Mapping[str, object], folded: Mapping[str, str], kind: str
-    ) -> str | None:
-        key = (
-            kind,
-            *(folded.get(f, "") for f in self.text_fields),
-            *(f in raw for f in self.filled_fields),
-        )
-        try:
-            return self.memo[key]
-        except KeyError:
-            result = self.memo[key] = _first_match(self.rules, raw, folded, kind)
-            return result
-
-
-def _fold(value: object) -> str:
-    if isinstance(value, str):
-        return _fold_text(value)
-    return normalize_value(V.text(value) or "")
-
-
-@lru_cache(maxsize=4096)
-def _fold_text(value: str) -> str:
-    return normalize_value(V.text(value) or "")
-
-
-def _check_cancel(cancel: CancelCheck | None, file: str, i: int) -> None:
-    if cancel is not None and i % _CHECK_EVERY == 0 and cancel():
-        raise Cancelled(file)
-
-
-_RULE_TEXT_FIELDS = (
-    "status_text", "substatus_text", "stage_text", "close_reason", "kind_text",
-    "after_sale_text", "cancel_by", "cancel_type",
-)  # fmt: skip
-
+from .common import (
+    _RULE_TEXT_FIELDS,
+    _check_cancel,
+    _fold,
+    _prepare,
+    _raw_cells,
+    _RowReader,
+    _RuleCache,
+    _zone,
+)
 
 # -------------------------------------------------------------------------- orders
+from .order_cells import (
+    _BLANK,
+    _BLANK_LIMIT,
+    _BLANK_OR_TIME_LENGTHS,
+    _HOUR_PART,
+    _MINUTE_OFFSETS,
+    _MINUTE_PART,
+    _NOTHING_WORDS,
+    _SECOND_DELTAS,
+    _SECOND_INTS,
+    _SECOND_OFFSETS,
+    _SECOND_PART,
+    _TEXT_OR_NONE,
+    _UNREAD,
+    _UNREAD_LIMIT,
+    _epoch,
+    _first_format,
+    _KeyMemo,
+    _LineKeys,
+    _present,
+    _present_flags,
+)
+from .rows import (
+    _CHECK_EVERY,
+    OrderImport,
+    OrderRow,
+    RowError,
+)
 
 ORDER_ROW_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(OrderRow))
 """The positions of an order tuple from ``OrderMapper.feed``: ``OrderRow(*t)``."""
@@ -326,7 +73,6 @@ _MONEY_FIELDS = ("unit_price", "deposit", "balance", "total")
 _IDENT_FIELDS = ("order_no", "sub_order_no", "tracking_no")
 _NUMBER_TYPES = frozenset({bool, int, float})
 _MEMO_LIMIT = 1 << 16
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _BAD: Any = object()  # a cell that did not convert; the row goes to the exact path
 _FAST_TIME_FORMATS = frozenset({"%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S"})
 _FROM_RULES = frozenset({"platform", "kind", "status", "excel_row", "platform_status",
@@ -942,269 +688,3 @@ class OrderMapper:
 
 _P_ORDER, _P_SUB, _P_SKU, _P_ROW = (_POS[f] for f in ("order_no", "sub_order_no", "sku",
                                                       "excel_row"))  # fmt: skip
-# "00".."59" (ASCII only: the slow path would read other digits the same, but rarely
-# sees them) to a number of seconds.
-_SECOND_INTS = {f"{s:02d}": s for s in range(60)}
-# _epoch_texts: the parts of 'YYYY-MM-DD HH:MM:SS', and sentinel sums for a blank cell
-# (far below any instant) and a part the lookups do not read (far above).
-_HOUR_PART, _MINUTE_PART, _SECOND_PART = (itemgetter(slice(0, 13)), itemgetter(slice(13, 16)),
-                                          itemgetter(slice(16, None)))  # fmt: skip
-_MINUTE_OFFSETS = {"": 0, **{f":{m:02d}": 60 * m for m in range(60)}}
-_SECOND_OFFSETS = {"": 0, **{f":{s:02d}": s for s in range(60)}}
-_BLANK, _UNREAD = -(1 << 62), 1 << 62
-_BLANK_LIMIT, _UNREAD_LIMIT = -(1 << 61), 1 << 61
-_TEXT_OR_NONE = frozenset({str, type(None)})
-_BLANK_OR_TIME_LENGTHS = frozenset({0, 19})
-_NOTHING_WORDS = frozenset({"null", "none", "na"})  # the letters-only "nothing" marks
-_SECOND_DELTAS = {f"{s:02d}": timedelta(seconds=s) for s in range(60)}
-_SPACE_OR_ODD = frozenset(" \t\r\n\v\f\x1c\x1d\x1e\x1f\x85\xa0\u3000=\ufeff\u200b\u200e\u200f")
-
-
-class _KeyMemo(dict[Any, Any]):
-    """A rule outcome per distinct key (few per file), looked up at C speed."""
-
-    def __init__(self, decide: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.decide = decide
-
-    def __missing__(self, key: Any) -> Any:
-        got = self[key] = self.decide(key)
-        return got
-
-
-class _LineKeys(dict[str, str]):
-    """``sku:<code>``, the line key of an order line without a sub-order number, made
-    once per SKU."""
-
-    def __missing__(self, sku: str) -> str:
-        key = self[sku] = "sku:" + sku
-        return key
-
-
-def _present(value: object) -> bool:
-    """The cell counts as filled (``_raw_cells`` keeps it)."""
-    if value is None or value == "":
-        return False
-    if value.__class__ is not str:
-        return True
-    return value[0] not in _SPACE_OR_ODD or not V.is_blank(value)
-
-
-def _present_flags(cells: list[Any]) -> list[bool]:
-    return [c is not None and c != "" and (c.__class__ is not str or c[0] not in _SPACE_OR_ODD
-            or not V.is_blank(c)) for c in cells]  # fmt: skip
-
-
-def _epoch(dt: datetime) -> int:
-    """Whole UTC epoch seconds, rounded (an Excel serial time can be a hair early)."""
-    delta = dt - _EPOCH
-    return delta.days * 86400 + delta.seconds + (1 if delta.microseconds >= 500_000 else 0)
-
-
-@lru_cache(maxsize=256)
-def _first_format(text: str, formats: tuple[str, ...]) -> str | None:
-    """The first of ``formats`` whose pattern reads ``text`` (as ``parse_local`` tries)."""
-    for fmt in formats:
-        if V._compile(fmt)[0].match(text):
-            return fmt
-    return None
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal apart from the row number (frozen dataclasses with ``excel_row``)."""
-    return all(
-        getattr(a, f.name) == getattr(b, f.name) for f in fields(a) if f.name != "excel_row"
-    )
-
-
-# ------------------------------------------------------------------------ products
-
-
-def map_products(
-    table: Table, preset: Preset, *, cancel: CancelCheck | None = None
-) -> ProductImport:
-    """Validate a product master sheet. Identical repeated rows are dropped (warning)."""
-    match = _prepare(table.headers, table.file, preset, "products")
-    result = ProductImport(
-        file=table.file,
-        preset=preset.name,
-        header_row=table.header_row,
-        columns=dict(match.headers),
-        extra_columns=list(match.extra_columns),
-        skipped_rows=table.skipped_rows,
-    )
-    cur = preset.currency
-    seen: dict[tuple[str, str | None], tuple[int, ProductRow]] = {}
-
-    def amount(value: object) -> Decimal | None:
-        return V.money(value, cur)
-
-    def platform(value: object) -> str | None:
-        name = V.text(value)
-        if name is None:
-            return None
-        code = preset.platform_names.get(normalize_value(name))
-        if code is None:
-            raise V.CellError("unknown_platform", "unknown platform")
-        return code
-
-    for i, (excel_row, cells) in enumerate(table.rows):
-        _check_cancel(cancel, table.file, i)
-        raw = _raw_cells(cells, match.indexes)
-        if not raw:
-            result.skipped_rows += 1
-            continue
-        rr = _RowReader(table.file, match.headers, excel_row)
-        code = rr.get("code", raw, V.ident)
-        rr.need("code", raw, code)
-        for fld in preset.required:
-            if fld != "code" and fld not in raw:
-                rr.need(fld, raw, None)
-        values: dict[str, Any] = {
-            "name": rr.get("name", raw, V.text),
-            "variant": rr.get("variant", raw, V.text),
-            "platform": rr.get("platform", raw, platform),
-            "location": rr.get("location", raw, V.text),
-            "on_hand": rr.get("on_hand", raw, V.count),
-            "cost": rr.get("cost", raw, amount),
-            "list_price": rr.get("list_price", raw, amount),
-            "sales_30d": rr.get("sales_30d", raw, V.count),
-        }
-        if rr.errors or code is None:
-            result.errors.extend(rr.errors)
-            continue
-        row = ProductRow(code=code, excel_row=excel_row, **values)
-        key = (code, row.platform)
-        previous = seen.get(key)
-        if previous is not None:
-            if _same(previous[1], row):
-                result.warnings.append(
-                    RowError(table.file, excel_row, "", code,
-                             f"repeats row {previous[0]} exactly; ignored", "duplicate_row")
-                )  # fmt: skip
-                result.skipped_rows += 1
-            else:
-                result.errors.append(
-                    RowError(table.file, excel_row, match.headers.get("code", "code"), code,
-                             f"product code already in row {previous[0]} with other values",
-                             "duplicate_conflict")
-                )  # fmt: skip
-            continue
-        seen[key] = (excel_row, row)
-        result.rows.append(row)
-    return result
-
-
-# -------------------------------------------------------------------------- supply
-
-
-def map_supply(table: Table, preset: Preset, *, cancel: CancelCheck | None = None) -> SupplyImport:
-    """Validate incoming supply batches. Repeated rows are kept (two equal trucks are
-    possible) but flagged as a warning in case a batch was typed twice."""
-    match = _prepare(table.headers, table.file, preset, "supply")
-    result = SupplyImport(
-        file=table.file,
-        preset=preset.name,
-        header_row=table.header_row,
-        columns=dict(match.headers),
-        extra_columns=list(match.extra_columns),
-        skipped_rows=table.skipped_rows,
-    )
-    formats = preset.date_formats
-    seen: dict[SupplyRow, int] = {}
-
-    def day(value: object) -> date | None:
-        return V.calendar_date(value, formats)
-
-    for i, (excel_row, cells) in enumerate(table.rows):
-        _check_cancel(cancel, table.file, i)
-        raw = _raw_cells(cells, match.indexes)
-        if not raw:
-            result.skipped_rows += 1
-            continue
-        rr = _RowReader(table.file, match.headers, excel_row)
-        sku = rr.get("sku", raw, V.ident)
-        qty = rr.get("qty", raw, V.quantity)
-        expected = rr.get("expected_on", raw, day)
-        for fld, got in (("sku", sku), ("qty", qty), ("expected_on", expected)):
-            rr.need(fld, raw, got)
-        supplier = rr.get("supplier", raw, V.text)
-        note = rr.get("note", raw, V.text)
-        if rr.errors or sku is None or qty is None or expected is None:
-            result.errors.extend(rr.errors)
-            continue
-        row = SupplyRow(sku, qty, expected, supplier, note, excel_row)
-        twin = SupplyRow(sku, qty, expected, supplier, note, 0)
-        if twin in seen:
-            result.warnings.append(
-                RowError(table.file, excel_row, "", sku,
-                         f"same as row {seen[twin]}; kept (delete one if it was typed twice)",
-                         "duplicate_row")
-            )  # fmt: skip
-        else:
-            seen[twin] = excel_row
-        result.rows.append(row)
-    return result
-
-
-# ------------------------------------------------------------------ one-call readers
-
-
-def read_orders(
-    path: str | Path,
-    *,
-    platform: str | None = None,
-    tz: str | tzinfo | None = None,
-    custom_dir: Path | str | None = None,
-    sheet: str | int | None = None,
-    progress: Progress | None = None,
-    cancel: CancelCheck | None = None,
-    **read_options: Any,
-) -> OrderImport:
-    """Read, detect the platform (unless given) and map an orders export in one call."""
-    presets = {n: p for n, p in load_presets(custom_dir).items() if p.table == "orders"}
-    pool = [presets[platform]] if platform in presets else list(presets.values())
-    if platform is not None and platform not in presets:
-        raise InputError(f"no orders preset named '{platform}' (known: {', '.join(presets)})")
-    table = read_table(
-        path, sheet=sheet, header_hint=header_scorer(pool), header_min_score=3,
-        progress=progress, cancel=cancel, **read_options,
-    )  # fmt: skip
-    name = platform or detect_platform(table.headers, presets)
-    return map_orders(table, presets[name], tz, cancel=cancel)
-
-
-def read_products(
-    path: str | Path,
-    *,
-    preset: str = "products",
-    custom_dir: Path | str | None = None,
-    sheet: str | int | None = None,
-    progress: Progress | None = None,
-    cancel: CancelCheck | None = None,
-    **read_options: Any,
-) -> ProductImport:
-    p = get_preset(preset, custom_dir)
-    table = read_table(
-        path, sheet=sheet, header_hint=header_scorer([p]), header_min_score=2,
-        progress=progress, cancel=cancel, **read_options,
-    )  # fmt: skip
-    return map_products(table, p, cancel=cancel)
-
-
-def read_supply(
-    path: str | Path,
-    *,
-    preset: str = "supply",
-    custom_dir: Path | str | None = None,
-    sheet: str | int | None = None,
-    progress: Progress | None = None,
-    cancel: CancelCheck | None = None,
-    **read_options: Any,
-) -> SupplyImport:
-    p = get_preset(preset, custom_dir)
-    table = read_table(
-        path, sheet=sheet, header_hint=header_scorer([p]), header_min_score=2,
-        progress=progress, cancel=cancel, **read_options,
-    )  # fmt: skip
-    return map_supply(table, p, cancel=cancel)
