@@ -215,9 +215,11 @@ def test_live_refresh_after_another_process_keeps_the_selection(
     page.table.selectRow(4)
     gone = [page.model.id_at(r) for r in range(2)]
     # another program ships the first two orders of this view
-    subprocess.run([sys.executable, "-m", "presale_engine.cli", "--db", str(demo_path),
-                    "--now", "2026-11-22T12:00", "order", "bulk", "ship", "--carrier", "SF",
-                    "--ids", ",".join(map(str, gone))], check=True, capture_output=True)
+    run = subprocess.run([sys.executable, "-m", "presale_engine.cli", "--db", str(demo_path),
+                          "--now", "2026-11-22T12:00", "order", "bulk", "ship", "--carrier",
+                          "SF", "--ids", ",".join(map(str, gone))],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
     page.check_for_changes()  # what the 3-second poll does
     qtbot.waitUntil(lambda: page.model.total == before - 2, timeout=5000)
     assert page.model.total == svc.orders.count(OrderFilter(statuses=["balance_paid"]))
