@@ -26,10 +26,9 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,14 +47,7 @@ from PySide6.QtWidgets import (
 
 from app import display, i18n, labels, ops
 from app import settings as prefs
-from app.models.import_models import (
-    ChoiceDelegate,
-    ColumnMappingModel,
-    NotMovedBackModel,
-    PreviewTableModel,
-    RowErrorModel,
-    StatusMappingModel,
-)
+from app.dialogs.import_pages import MappingPage, PreviewPage, ProblemsPage, ResultPage
 from presale_engine.service.values import IMPORT_KINDS as KINDS
 from presale_engine.service.values import PLATFORM_CHOICES, Preview
 
@@ -79,18 +70,6 @@ def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
         return []
     return [u.toLocalFile() for u in mime.urls()
             if u.isLocalFile() and importable_path(u.toLocalFile())]
-
-
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.verticalHeader().hide()
-    return view
 
 
 class ImportDialog(QDialog):
@@ -177,89 +156,27 @@ class ImportDialog(QDialog):
         lay.addWidget(self.unknown_label)
 
         self.tabs = QTabWidget()
-        self.preview_model = PreviewTableModel(self)
-        self.preview_view = _table(self.preview_model)
-        self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.preview_view.verticalHeader().show()  # the file's own row numbers
-        self.preview_view.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.mapping_page = QWidget()
-        ml = QVBoxLayout(self.mapping_page)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.setSpacing(4)
-        self.mapping_hint = QLabel()
-        self.mapping_hint.setObjectName("PageSubheading")
-        self.mapping_hint.setWordWrap(True)
-        self.mapping_model = ColumnMappingModel(self)
-        self.mapping_model.edited.connect(self._mapping_edited)
-        self.mapping_view = _table(self.mapping_model)
-        self.mapping_view.horizontalHeader().setStretchLastSection(True)
-        self.mapping_delegate = ChoiceDelegate(self.mapping_view)  # one per view
-        self.mapping_view.setItemDelegateForColumn(1, self.mapping_delegate)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.status_model = StatusMappingModel(self)
-        self.status_model.edited.connect(self._mapping_edited)
-        self.status_view = _table(self.status_model)
-        self.status_view.horizontalHeader().setStretchLastSection(True)
-        self.status_delegate = ChoiceDelegate(self.status_view)
-        self.status_view.setItemDelegateForColumn(1, self.status_delegate)
-        edit = QAbstractItemView.EditTrigger
-        for view in (self.mapping_view, self.status_view):
-            # One click opens the combo box (F2 too); arrow keys only move.
-            view.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed)
-            view.clicked.connect(lambda index, v=view: self._edit_choice(v, index))
-        self.save_mapping_button = QPushButton()
-        self.save_mapping_button.clicked.connect(self.save_mapping)
-        mrow = QHBoxLayout()
-        mrow.addWidget(self.save_mapping_button)
-        mrow.addStretch(1)
-        ml.addWidget(self.mapping_hint)
-        ml.addWidget(self.mapping_view, 1)
-        ml.addWidget(self.status_label)
-        ml.addWidget(self.status_view)
-        ml.addLayout(mrow)
-
-        self.problems_page = QWidget()
-        pl = QVBoxLayout(self.problems_page)
-        self.problems_intro = QLabel()
-        self.problems_intro.setWordWrap(True)
-        self.errors_model = RowErrorModel(self)
-        self.errors_view = _table(self.errors_model)
-        self.errors_view.horizontalHeader().setStretchLastSection(True)
-        self.save_errors_button = QPushButton()
-        self.save_errors_button.clicked.connect(self.save_errors)
-        prow = QHBoxLayout()
-        prow.addWidget(self.save_errors_button)
-        prow.addStretch(1)
-        pl.addWidget(self.problems_intro)
-        pl.addWidget(self.errors_view, 1)
-        pl.addLayout(prow)
-
-        self.result_page = QWidget()
-        rl = QVBoxLayout(self.result_page)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.not_moved_label = QLabel()
-        self.not_moved_label.setWordWrap(True)
-        self.not_moved_model = NotMovedBackModel(self)
-        self.not_moved_view = _table(self.not_moved_model)
-        self.not_moved_view.horizontalHeader().setStretchLastSection(True)
-        rl.addWidget(self.result_label)
-        rl.addWidget(self.not_moved_label)
-        rl.addWidget(self.not_moved_view, 1)
-
-        self.preview_page = QWidget()
-        vl = QVBoxLayout(self.preview_page)
-        vl.setContentsMargins(0, 0, 0, 0)
-        vl.setSpacing(4)
-        self.legend_label = QLabel()
-        self.legend_label.setObjectName("PageSubheading")
-        self.legend_label.setWordWrap(True)
-        vl.addWidget(self.preview_view, 1)
-        vl.addWidget(self.legend_label)
+        # The tabs build their own views; the dialog keeps names for what it updates.
+        self.preview_page = PreviewPage(self)
+        self.preview_model, self.preview_view = self.preview_page.model, self.preview_page.view
+        self.legend_label = self.preview_page.legend
+        self.mapping_page = MappingPage(self, self._mapping_edited, self.save_mapping)
+        mp = self.mapping_page
+        self.mapping_hint, self.mapping_model, self.mapping_view = (
+            mp.hint, mp.mapping_model, mp.mapping_view)
+        self.mapping_delegate, self.status_delegate = mp.mapping_delegate, mp.status_delegate
+        self.status_label, self.status_model, self.status_view = (
+            mp.status_label, mp.status_model, mp.status_view)
+        self.save_mapping_button = mp.save_button
+        self.problems_page = ProblemsPage(self, self.save_errors)
+        self.problems_intro = self.problems_page.intro
+        self.errors_model, self.errors_view = self.problems_page.model, self.problems_page.view
+        self.save_errors_button = self.problems_page.save_button
+        self.result_page = ResultPage(self)
+        self.result_label = self.result_page.label
+        self.not_moved_label = self.result_page.not_moved_label
+        self.not_moved_model = self.result_page.not_moved_model
+        self.not_moved_view = self.result_page.not_moved_view
         self.tabs.addTab(self.preview_page, "")
         self.tabs.addTab(self.mapping_page, "")
         self.tabs.addTab(self.problems_page, "")
@@ -479,12 +396,6 @@ class ImportDialog(QDialog):
                             * min(max(self.status_model.rowCount(), 1), 5))
 
     # ------------------------------------------------------------------ own column mapping
-    @staticmethod
-    def _edit_choice(view: QTableView, index: QModelIndex) -> None:
-        if (index.flags() & Qt.ItemFlag.ItemIsEditable and view.indexWidget(index) is None
-                and view.state() != QAbstractItemView.State.EditingState):
-            view.edit(index)
-
     def _mapping_edited(self) -> None:
         self._show_texts()
 
