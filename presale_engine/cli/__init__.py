@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import PresaleError
-from . import campaign, exports, imports, order, shop, stock
+from . import alerts, campaign, exports, imports, order, shop, stock
 from .common import EXIT_ERROR, CliError, Ctx
 
 
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.register(sub, add)
     exports.register(sub, add)
     imports.register_mapping(sub, add)
+    alerts.register(sub, add)
     shop.register(sub, add)
     return p
 

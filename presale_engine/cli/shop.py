@@ -98,6 +98,9 @@ def register(sub: Any, add: AddFn) -> None:
     sp = add(shop, "rules", cmd_shop_rules, "override a platform rule for this shop")
     sp.add_argument("profile")
     sp.add_argument("--set", action="append", metavar="KEY=VALUE")
+    from .alerts import register_health
+
+    register_health(shop, add)
     sp = add(shop, "settings", cmd_shop_settings, "shop-wide settings (the approval step)")
     sp.add_argument("--approval", choices=["on", "off"],
                     help="campaigns need a second person's approval (default: off)")

@@ -32,6 +32,7 @@ from .order_desk import (
     end_of_day,
 )
 from .orders import OrdersPart
+from .risk import RiskPart
 from .shop import ShopPart
 from .stock import StockPart
 from .stock_plan import (
@@ -71,6 +72,7 @@ class Service:
         self.stock = StockPart(self)
         self.imports = ImportsPart(self)
         self.exports = ExportsPart(self)
+        self.risk = RiskPart(self)
 
     def now(self) -> datetime:
         return self.clock()

@@ -279,3 +279,42 @@ class SavedView(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     spec: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime]
+
+
+class Alert(Base):
+    """A risk alert: one per code and subject, kept across evaluations (its lifecycle).
+
+    ``subject`` is the key the rule speaks of: ``shop``, ``platform:tiktok``,
+    ``campaign:3`` or ``campaign:3/sku:EAR-STAR-01``. Money in minor units of ``currency``.
+    """
+
+    __tablename__ = "alert"
+    __table_args__ = (UniqueConstraint("code", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(200))
+    campaign_id: Mapped[int | None] = mapped_column(Integer)
+    platform: Mapped[str | None] = mapped_column(String(20))
+    sku: Mapped[str | None] = mapped_column(String(100))
+    severity: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(15), index=True)  # new acknowledged snoozed resolved
+    snoozed_until: Mapped[datetime | None]
+    order_count: Mapped[int] = mapped_column(Integer, default=0)
+    money_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    order_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # capped (show orders)
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+
+
+class ShopHealth(Base):
+    """Shop health the platforms do not export, typed in by the seller, with its history."""
+
+    __tablename__ = "shop_health"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    rating: Mapped[str | None] = mapped_column(String(10))  # decimal text, e.g. "4.6"
+    bad_review_rate: Mapped[str | None] = mapped_column(String(12))  # decimal share "0.025"
+    entered_at: Mapped[datetime]

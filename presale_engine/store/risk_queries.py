@@ -1,0 +1,143 @@
+"""The facts of the risk rules, by aggregate queries (never a list of all orders).
+
+Each function returns small grouped rows: per campaign and platform, per SKU, per
+platform. The order ids a finding stands on are not loaded here: an alert's orders are
+found again by a filter (``service.risk.alert_filter``), except for a supply shortfall,
+whose orders come out of the allocation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..orders import Status
+from .models import Campaign, CampaignItem, Order, Product, ShopHealth
+from .queries import BALANCE_UNPAID_VALUES, CANCELLED_VALUES, DEPOSITED_VALUES, TO_SHIP_VALUES
+
+ACTIVE = "approved"
+_GONE_BEFORE_DEADLINE = sorted([*CANCELLED_VALUES, Status.REFUNDED.value,
+                                Status.BALANCE_UNPAID.value])
+_NOT_COUNTED = sorted([*CANCELLED_VALUES, Status.REFUNDED.value])
+
+
+def _n(expr: Any) -> Any:
+    return func.coalesce(func.sum(case((expr, 1), else_=0)), 0)
+
+
+def _sum_if(expr: Any, value: Any) -> Any:
+    return func.coalesce(func.sum(case((expr, value), else_=0)), 0)
+
+
+def due_groups(s: Session, now: datetime, hours: int = 48, urgent: int = 24) -> list[Any]:
+    """Orders owed a shipment with a deadline before ``now + hours``, per campaign,
+    platform and currency: overdue, due within ``urgent`` h, due within ``hours`` h
+    (not overdue), and what their buyers paid (minor units)."""
+    dl = Order.ship_deadline
+    overdue = dl < now
+    soon = dl >= now
+    urgent_soon = and_(dl >= now, dl < now + timedelta(hours=urgent))
+    q = (select(Order.campaign_id, Order.platform, Order.currency,
+                _n(overdue).label("overdue"), _n(urgent_soon).label("due_24h"),
+                _n(soon).label("due_48h"),
+                _sum_if(overdue, Order.total).label("paid_overdue"),
+                _sum_if(soon, Order.total).label("paid_48h"))
+         .where(Order.status.in_(TO_SHIP_VALUES), dl.is_not(None),
+                dl < now + timedelta(hours=hours))
+         .group_by(Order.campaign_id, Order.platform, Order.currency))
+    return list(s.execute(q).all())
+
+
+def campaign_profiles(s: Session) -> dict[int, tuple[str, str, str, str | None]]:
+    """campaign id -> (platform, profile code, status, name)."""
+    return {r.id: (r.platform, r.profile or r.platform, r.status, r.name)
+            for r in s.execute(select(Campaign.id, Campaign.platform, Campaign.profile,
+                                      Campaign.status, Campaign.name)).all()}
+
+
+def balance_closing(s: Session, now: datetime, hours: int = 24) -> list[Any]:
+    """Active deposit campaigns whose balance window closes within ``hours``, with the
+    orders whose balance is still unpaid and how much."""
+    q = (select(Campaign.id, Campaign.platform, Campaign.currency, Campaign.balance_end,
+                func.count(Order.id).label("orders"),
+                func.coalesce(func.sum(Order.balance), 0).label("balance"))
+         .join(Order, and_(Order.campaign_id == Campaign.id,
+                           Order.status.in_(BALANCE_UNPAID_VALUES)))
+         .where(Campaign.status == ACTIVE, Campaign.balance_end.is_not(None),
+                Campaign.balance_end > now,
+                Campaign.balance_end <= now + timedelta(hours=hours))
+         .group_by(Campaign.id, Campaign.platform, Campaign.currency, Campaign.balance_end))
+    return list(s.execute(q).all())
+
+
+def units_by_campaign_sku(s: Session, campaign_ids: Sequence[int], *,
+                          deposit_paid: bool = False) -> dict[tuple[int, str], int]:
+    """Units sold per (campaign, SKU) counting against a cap (paid at least the
+    deposit), or with ``deposit_paid`` the deposit units paid and not refunded."""
+    if not campaign_ids:
+        return {}
+    cond = (and_(Order.deposit_paid_at.is_not(None), Order.status.not_in(_NOT_COUNTED))
+            if deposit_paid else Order.status.in_(DEPOSITED_VALUES))
+    q = (select(Order.campaign_id, Order.sku, func.coalesce(func.sum(Order.qty), 0))
+         .where(Order.campaign_id.in_(list(campaign_ids)), cond)
+         .group_by(Order.campaign_id, Order.sku))
+    return {(int(c or 0), str(sku)): int(n) for c, sku, n in s.execute(q).all()}
+
+
+def campaign_items(s: Session, campaign_ids: Sequence[int]) -> list[CampaignItem]:
+    if not campaign_ids:
+        return []
+    return list(s.execute(select(CampaignItem).where(
+        CampaignItem.campaign_id.in_(list(campaign_ids)))).scalars())
+
+
+def presale_units_by_sku(s: Session, campaign_ids: Sequence[int]) -> list[Any]:
+    """Per SKU: presale units sold in the active campaigns, and its 30-day sales."""
+    if not campaign_ids:
+        return []
+    q = (select(Product.sku, func.coalesce(func.sum(Order.qty), 0), Product.sales_30d)
+         .join(Order, Order.product_id == Product.id)
+         .where(Order.campaign_id.in_(list(campaign_ids)),
+                Order.status.in_(DEPOSITED_VALUES), Order.status.not_in(_NOT_COUNTED),
+                Product.sales_30d.is_not(None))
+         .group_by(Product.sku, Product.sales_30d))
+    return list(s.execute(q).all())
+
+
+def platform_rates(s: Session, now: datetime, days: int = 30) -> tuple[list[Any], list[Any]]:
+    """Per platform, the orders ordered in the last ``days`` (all, presale, cancelled),
+    and the orders due in them (deadline in the period; cancelled or refunded before it
+    left out) with the late ones among them (shipped after it, or not shipped)."""
+    start = now - timedelta(days=days)
+    ordered = (select(Order.platform, func.count(Order.id),
+                      _n(Order.kind != "normal"),
+                      _n(Order.status.in_(CANCELLED_VALUES)))
+               .where(Order.ordered_at >= start, Order.ordered_at < now)
+               .group_by(Order.platform))
+    dl = Order.ship_deadline
+    gone = and_(Order.status.in_(_GONE_BEFORE_DEADLINE), Order.shipped_at.is_(None),
+                Order.updated_at < dl)
+    late = or_(Order.shipped_at > dl, Order.shipped_at.is_(None))
+    due = (select(Order.platform, func.count(Order.id), _n(late))
+           .where(dl >= start, dl < now, ~gone)
+           .group_by(Order.platform))
+    return list(s.execute(ordered).all()), list(s.execute(due).all())
+
+
+def returns_by_campaign(s: Session, campaign_ids: Sequence[int]) -> list[Any]:
+    if not campaign_ids:
+        return []
+    q = (select(Order.campaign_id, Order.platform, _n(Order.shipped_at.is_not(None)),
+                _n(Order.status == Status.RETURNED.value))
+         .where(Order.campaign_id.in_(list(campaign_ids)))
+         .group_by(Order.campaign_id, Order.platform))
+    return list(s.execute(q).all())
+
+
+def latest_health(s: Session) -> ShopHealth | None:
+    return s.execute(select(ShopHealth).order_by(ShopHealth.day.desc(), ShopHealth.id.desc())
+                     .limit(1)).scalar_one_or_none()
