@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     exports.register(sub, add)
     imports.register_mapping(sub, add)
     alerts.register(sub, add)
+    alerts.register_metrics(sub, add)
     shop.register(sub, add)
     return p
 

@@ -73,6 +73,30 @@ def cmd_shop_health(ctx: Ctx) -> int:
     return 0
 
 
+def cmd_metrics(ctx: Ctx) -> int:
+    a = ctx.args
+    rows = ctx.svc.risk.metrics(campaign_id=a.campaign, platform=a.platform, sku=a.sku,
+                                by_day=a.by == "day")
+    data = {"metrics": rows}
+
+    def pct(v: Decimal | None) -> str:
+        return "" if v is None else f"{v * 100:.2f}%"
+
+    ctx.out.emit(data, lambda: table(
+        ([["day"]] if a.by else [[]])[0] + ["currency", "orders", "units", "GMV", "deposits",
+                                           "conversion", "forfeited", "on time", "late",
+                                           "cancel", "return", "presale", "exposure",
+                                           "liability"],
+        [([r.day] if a.by else []) + [r.currency, r.orders, r.units, r.gmv,
+                                      r.deposits_collected, pct(r.balance_conversion),
+                                      r.forfeited_deposits, pct(r.on_time_rate),
+                                      pct(r.late_rate), pct(r.cancel_rate),
+                                      pct(r.return_rate), pct(r.presale_share),
+                                      f"{r.penalty_exposure} {r.penalty_currency}",
+                                      r.deposit_liability] for r in rows]))
+    return 0
+
+
 def register(sub: Any, add: AddFn) -> None:
     sp = add(sub, "alerts", cmd_alerts,
              "evaluate the risk rules at --now and list the open alerts")
@@ -84,6 +108,15 @@ def register(sub: Any, add: AddFn) -> None:
     sp2 = add(alert_sub, "snooze", cmd_alert_snooze, "hide an alert until a time")
     sp2.add_argument("id", type=int)
     sp2.add_argument("--until", required=True, help="ISO time (shop time zone if none given)")
+
+
+def register_metrics(sub: Any, add: AddFn) -> None:
+    sp = add(sub, "metrics", cmd_metrics,
+             "GMV, deposits, conversion, on-time, cancel and return rates, exposure, liability")
+    sp.add_argument("--campaign", type=int)
+    sp.add_argument("--platform")
+    sp.add_argument("--sku")
+    sp.add_argument("--by", choices=["day"], help="one line per day of ordering")
 
 
 def register_health(shop_sub: Any, add: AddFn) -> None:

@@ -79,6 +79,35 @@ class HealthView:
     bad_review_rate: Decimal | None
 
 
+@dataclass(frozen=True)
+class MetricsView:
+    """The figures of a shop, platform, campaign or SKU in one currency (and day).
+
+    Rates are shares (0.25 = 25 %) or None where nothing counts yet; money in
+    ``currency``. ``penalty_exposure`` is of the orders overdue now (docs/RISK.md)."""
+
+    currency: str
+    orders: int
+    units: int
+    gmv: Decimal
+    deposits_collected: Decimal
+    balance_conversion: Decimal | None
+    forfeited_deposits: Decimal
+    on_time_rate: Decimal | None
+    late_rate: Decimal | None
+    cancel_rate: Decimal | None
+    return_rate: Decimal | None
+    presale_share: Decimal | None
+    penalty_exposure: Decimal
+    penalty_currency: str
+    deposit_liability: Decimal
+    day: str | None = None
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    return (Decimal(part) / whole).quantize(Decimal("0.0001")) if whole else None
+
+
 def _aware(t: datetime | None) -> datetime | None:
     return t.replace(tzinfo=UTC) if t is not None and t.tzinfo is None else t
 
@@ -351,6 +380,52 @@ class RiskPart(Part):
         if a.platform:
             out["platform"] = Term("platform", a.platform)
         out.setdefault("campaign", f"#{a.campaign_id}" if a.campaign_id else "")
+        return out
+
+    # ------------------------------------------------------------------ metrics
+    def metrics(self, *, campaign_id: int | None = None, platform: str | None = None,
+                sku: str | None = None, by_day: bool = False) -> list[MetricsView]:
+        """GMV, orders, units, deposits, balance conversion, forfeits, on-time / late,
+        cancel and return rates, presale share, penalty exposure and deposit liability,
+        per currency (never mixed), optionally per day of ordering."""
+        now = self.now()
+        with self.db.session() as s:
+            rows = RQ.metric_sums(s, now, campaign_id=campaign_id, platform=platform,
+                                  sku=sku, by_day=by_day)
+            exposure = self._exposure(s, campaign_id, platform) if not by_day else {}
+        out = []
+        for r in rows:
+            cur = r.currency
+            pen_cur, pen = next(iter(exposure.get(cur, {}).items()), (cur, Decimal(0)))
+            late = _share(int(r.late), int(r.due))
+            out.append(MetricsView(
+                cur, int(r.orders), int(r.units), from_minor(int(r.gmv), cur),
+                from_minor(int(r.deposits), cur),
+                _share(int(r.balance_orders), int(r.deposit_orders)),
+                from_minor(int(r.forfeited), cur),
+                None if late is None else 1 - late, late,
+                _share(int(r.cancelled), int(r.orders)),
+                _share(int(r.returned), int(r.shipped)),
+                _share(int(r.presale), int(r.orders)), pen, pen_cur,
+                from_minor(int(r.liability), cur),
+                str(r.day) if by_day else None))
+        return out
+
+    def _exposure(self, s: Session, campaign_id: int | None, platform: str | None
+                  ) -> dict[str, dict[str, Decimal]]:
+        """Penalty exposure of the orders overdue now, per order currency."""
+        camps = RQ.campaign_profiles(s)
+        out: dict[str, dict[str, Decimal]] = defaultdict(dict)
+        for r in RQ.due_groups(s, self.now()):
+            if (campaign_id is not None and r.campaign_id != campaign_id) or (
+                    platform is not None and r.platform != platform) or not r.overdue:
+                continue
+            code = camps[r.campaign_id][1] if r.campaign_id in camps else r.platform
+            th = self.thresholds(code if code in known_profiles() else "other", s)
+            money, cur = shipping.exposure(int(r.overdue),
+                                           from_minor(int(r.paid_overdue), r.currency),
+                                           r.currency, th)
+            out[r.currency][cur] = out[r.currency].get(cur, Decimal(0)) + money
         return out
 
     def _alert(self, s: Session, alert_id: int) -> Alert:

@@ -71,7 +71,7 @@ COVERED = {
     "product add", "product list", "order", "order list", "order show", "order create",
     "order transition", "stock", "stock adjust", "supply", "supply add", "supply list",
     "supply receive", "allocate", "shop", "shop show", "shop rules", "shop settings",
-    "shop health", "alerts", "alerts ack", "alerts snooze",
+    "shop health", "alerts", "alerts ack", "alerts snooze", "metrics",
 }
 
 

@@ -59,3 +59,19 @@ def test_alerts_json_contract_ack_snooze_and_health(cli: Any, shared_data: Path)
     every = ok(cli("--now", late, "alerts", "--all", "--json"))["alerts"]
     gone = next(a for a in every if a["code"] == "ship_overdue")
     assert (gone["state"], gone["resolved_at"]) == ("resolved", "2026-11-21T18:00:00+00:00")
+
+
+def test_metrics_json(cli: Any, shared_data: Path) -> None:
+    tiktok = str(shared_data / "campaigns" / "tiktok_gift_box.json")
+    now = "2026-11-05T10:00:00-08:00"
+    ok(cli("--now", now, "campaign", "create", "--file", tiktok, "--json"))
+    for _ in range(2):
+        oid = ok(cli("--now", now, "order", "create", "--campaign", "1", "--sku",
+                     "XMAS-BOX-01", "--json"))["id"]
+        ok(cli("--now", now, "order", "transition", str(oid), "pay", "--json"))
+    [m] = ok(cli("--now", now, "metrics", "--platform", "tiktok", "--json"))["metrics"]
+    assert (m["currency"], m["orders"], m["gmv"], m["presale_share"]) == (
+        "USD", 2, "79.80", "1.0000")
+    days = ok(cli("--now", now, "metrics", "--by", "day", "--json"))["metrics"]
+    assert [d["day"] for d in days] == ["2026-11-05"]
+    assert "GMV" in cli("--now", now, "metrics").out

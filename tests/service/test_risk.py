@@ -241,3 +241,33 @@ def test_thresholds_are_data_per_profile(svc: Any, sample: Any) -> None:
         svc.risk.set_thresholds("tiktok", {"nope": 1})
     svc.risk.set_thresholds("tiktok", {})
     assert svc.risk.thresholds("tiktok").due_warning_hours == 48
+
+
+def test_metrics_worked_example(svc: Any, sample: Any) -> None:
+    """Douyin deposit campaign: 4 orders, deposit 50 (worth 150, 20 off) on 899."""
+    at(svc, sh("2026-10-25T10:00"))
+    cid = svc.campaigns.create(sample(DOUYIN))
+    ids = [svc.orders.place(cid, "YRF-001-BLK-M", buyer=f"b{i}") for i in range(4)]
+    for oid in ids:
+        svc.orders.transition(oid, "pay_deposit")
+    for oid in ids[:3]:
+        svc.orders.transition(oid, "open_balance", at=sh("2026-11-01T00:00"))
+    svc.orders.transition(ids[0], "pay_balance", at=sh("2026-11-01T10:00"))  # due 11-11
+    svc.orders.transition(ids[1], "pay_balance", at=sh("2026-11-01T10:00"))
+    svc.orders.transition(ids[2], "balance_lapse", at=sh("2026-11-04T00:00"))  # forfeited
+    svc.orders.transition(ids[3], "buyer_cancel", at=sh("2026-10-26T00:00"))
+    svc.orders.transition(ids[0], "ship", at=sh("2026-11-05T00:00"))
+    at(svc, sh("2026-11-12T12:00"))  # ids[1] is overdue now
+    [m] = svc.risk.metrics(campaign_id=cid)
+    assert (m.currency, m.orders, m.units) == ("CNY", 4, 4)
+    assert m.gmv == D("779.00") * 2  # two orders paid in full: 50 + 729 each
+    assert m.deposits_collected == D("200.00")  # four deposits of 50
+    assert m.balance_conversion == D("0.5000")  # 2 balances of 4 deposits
+    assert m.forfeited_deposits == D("50.00")
+    assert m.cancel_rate == D("0.2500")
+    assert m.presale_share == D("1.0000")
+    assert (m.late_rate, m.on_time_rate) == (D("0.5000"), D("0.5000"))  # 1 of 2 due
+    assert (m.penalty_exposure, m.penalty_currency) == (D("779.00"), "CNY")  # what it paid
+    # open deposit order ids[1]: balance paid + 2 × deposit if the seller cancelled
+    assert m.deposit_liability == D("829.00")
+    assert svc.risk.metrics(campaign_id=cid + 1) == []
