@@ -210,7 +210,7 @@ def test_platform_rates_late_presale_share_and_cancels(svc: Any, sample: Any) ->
 
 def test_lifecycle_ack_snooze_resolve_and_come_back(svc: Any, sample: Any) -> None:
     svc.stock.add_product("XMAS-BOX-01", "Gift box", on_hand=100)
-    cid, ids = tiktok_orders(svc, sample, 2, la("2026-11-10T10:00"))
+    _cid, ids = tiktok_orders(svc, sample, 2, la("2026-11-10T10:00"))
     deadline = svc.orders.get(ids[0]).ship_deadline
     at(svc, deadline + timedelta(hours=1))
     a = by_code(svc)["ship_overdue"][0]
