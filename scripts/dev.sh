@@ -36,6 +36,8 @@ QT_SYSTEM_LIBS=(
     libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
     libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 )
+# Tools the tests use: pdffonts (is the CJK font embedded?) and pdftoppm (sheets to PNG).
+TEST_TOOL_PACKAGES=(poppler-utils)
 
 # ---------------------------------------------------------------- output helpers
 
@@ -106,7 +108,7 @@ ensure_system_packages() {
     if [ ! -x "$VPY" ] && ! "$PY_SYS" -c 'import ensurepip, venv' >/dev/null 2>&1; then
         missing+=(python3-venv)
     fi
-    for p in "${QT_SYSTEM_LIBS[@]}"; do
+    for p in "${QT_SYSTEM_LIBS[@]}" "${TEST_TOOL_PACKAGES[@]}"; do
         dpkg_installed "$p" || missing+=("$p")
     done
     if [ ${#missing[@]} -eq 0 ]; then

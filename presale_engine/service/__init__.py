@@ -32,6 +32,7 @@ from .order_desk import (
     end_of_day,
 )
 from .orders import OrdersPart
+from .printing import PrintingPart
 from .risk import RiskPart
 from .shop import ShopPart
 from .stock import StockPart
@@ -56,6 +57,16 @@ from .views import (
     SupplyView,
     jsonable,
 )
+from .wave_views import (
+    ParcelLine,
+    PrintRecord,
+    PrintResult,
+    ScanResult,
+    WaveParcel,
+    WaveShipResult,
+    WaveView,
+)
+from .waves import WaveFilter, WavesPart
 
 
 class Service:
@@ -72,6 +83,8 @@ class Service:
         self.stock = StockPart(self)
         self.imports = ImportsPart(self)
         self.exports = ExportsPart(self)
+        self.waves = WavesPart(self)
+        self.printing = PrintingPart(self)
         self.risk = RiskPart(self)
 
     def now(self) -> datetime:
@@ -113,17 +126,25 @@ __all__ = [
     "OrderLine",
     "OrderPage",
     "OrderView",
+    "ParcelLine",
     "Part",
     "PaymentLine",
     "PriceBreakdown",
+    "PrintRecord",
+    "PrintResult",
     "ProductView",
     "SavedView",
+    "ScanResult",
     "Service",
     "ShopView",
     "SkuPosition",
     "StockRow",
     "SupplyView",
     "TrackingSheet",
+    "WaveFilter",
+    "WaveParcel",
+    "WaveShipResult",
+    "WaveView",
     "end_of_day",
     "fixed_clock",
     "jsonable",

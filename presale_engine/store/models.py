@@ -318,3 +318,53 @@ class ShopHealth(Base):
     rating: Mapped[str | None] = mapped_column(String(10))  # decimal text, e.g. "4.6"
     bad_review_rate: Mapped[str | None] = mapped_column(String(12))  # decimal share "0.025"
     entered_at: Mapped[datetime]
+
+
+class Wave(Base):
+    """A batch of paid orders picked, packed and handed to the carrier together (issue 11).
+
+    ``filters`` keeps how the orders were chosen; ``status`` is open until the wave is
+    shipped (or cancelled, which gives its orders back to the next wave).
+    """
+
+    __tablename__ = "wave"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
+    status: Mapped[str] = mapped_column(String(12), index=True)  # open, shipped, cancelled
+    carrier: Mapped[str] = mapped_column(String(50), default="")
+    filters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    shipped_at: Mapped[datetime | None]
+
+
+class WaveOrder(Base):
+    """One order line of a wave, in picking order; ``packed_at`` once its slip was scanned.
+
+    An order line is in at most one open wave (the service checks; a wave that ships or
+    is cancelled lets go of its lines).
+    """
+
+    __tablename__ = "wave_order"
+    wave_id: Mapped[int] = mapped_column(ForeignKey("wave.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          primary_key=True, index=True)
+    seq: Mapped[int]  # the parcel's place in the wave (lines of one order share it)
+    packed_at: Mapped[datetime | None]
+    packed_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class WavePrint(Base):
+    """What was printed for a wave, and when (pick list, slips, manifest)."""
+
+    __tablename__ = "wave_print"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wave_id: Mapped[int] = mapped_column(ForeignKey("wave.id", ondelete="CASCADE"),
+                                         index=True)
+    sheet: Mapped[str] = mapped_column(String(20))  # picklist, slips, manifest
+    size: Mapped[str] = mapped_column(String(10))  # a4, label
+    lang: Mapped[str] = mapped_column(String(5))
+    pages: Mapped[int]
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100), default="")
