@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import PresaleError
-from . import alerts, campaign, exports, imports, order, shop, stock
+from . import alerts, campaign, exports, imports, order, printing, shop, stock, wave
 from .common import EXIT_ERROR, CliError, Ctx
 
 
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     stock.register(sub, add)
     imports.register(sub, add)
     exports.register(sub, add)
+    wave.register(sub, add)
+    printing.register(sub, add)
     imports.register_mapping(sub, add)
     alerts.register(sub, add)
     alerts.register_metrics(sub, add)
