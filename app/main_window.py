@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
                      self.alerts):
             self._add_page(page)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.alerts.show_alert_orders.connect(self.show_alert_orders)
+        self.alerts.new_critical.connect(self.notify_critical)
 
         self._build_actions()
         self._build_menus()
@@ -389,6 +391,25 @@ class MainWindow(QMainWindow):
                                overdue=bool(options.get("overdue")),
                                due_48h=bool(options.get("due_48h")),
                                search=options.get("search", ""))
+
+    def show_alert_orders(self, flt: Any, title: str) -> None:
+        """The orders behind an alert, in the order table."""
+        self.show_page("orders")
+        self.orders.show_filter(flt, title=title)
+
+    def notify_critical(self, text: str) -> None:
+        """A new critical alert: said in the status bar, and by the tray where there is one."""
+        self.statusBar().showMessage(self.tr("New critical alert: %1").replace("%1", text),
+                                     15000)
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            tray = getattr(self, "_tray", None)
+            if tray is None:
+                tray = self._tray = QSystemTrayIcon(self.windowIcon(), self)
+                tray.show()
+            tray.showMessage(self.tr("Presale Desk"), text,
+                             QSystemTrayIcon.MessageIcon.Warning)
 
     def _data_changed(self) -> None:
         sender = self.sender()
