@@ -132,7 +132,7 @@ class Sheet:
     def footer(self, c: Canvas, page: int, pages: int, extra: str = "") -> None:
         """Small grey line at the bottom: shop · sheet · printed at, and page x of y."""
         size = 5.5 if self.label else 7
-        y = self.margin - (0 if self.label else 3 * mm)
+        y = self.margin + (0.5 if self.label else 1) * mm
         c.setFillColor(GREY)
         c.setFont(FONT, size)
         right = self.t("page_of", {"page": page, "pages": pages})

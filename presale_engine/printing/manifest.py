@@ -53,6 +53,7 @@ class Manifest(FlowSheet):
         top = Table([[facts, Barcode(wave_code(w.id), bar_w, (9 if lab else 13) * mm)]],
                     colWidths=[self.frame_width() - bar_w, bar_w])
         top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("FONTNAME", (0, 0), (-1, -1), FONT),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         if lab:
@@ -116,6 +117,7 @@ class Manifest(FlowSheet):
         else:
             t = Table(cells, colWidths=[self.frame_width() / 2] * 2)
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("FONTNAME", (0, 0), (-1, -1), FONT),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 2 if lab else 7)]))
         return KeepTogether([t])

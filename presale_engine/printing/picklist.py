@@ -62,6 +62,7 @@ class PickList(FlowSheet):
         top = Table([[facts, Barcode(wave_code(w.id), bar_w, (9 if lab else 13) * mm)]],
                     colWidths=[self.frame_width() - bar_w, bar_w])
         top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("FONTNAME", (0, 0), (-1, -1), FONT),
                                  ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))

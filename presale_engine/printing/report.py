@@ -21,6 +21,15 @@ from .flowables import markup, para
 from .fonts import FONT, esc, fit
 
 BAR = HexColor("#3b6ea5")
+
+
+def _drawing(w: float, h: float) -> Drawing:
+    """A chart's drawing whose initial font is the embedded one (else the renderer sets
+    Helvetica first, and the PDF names a font it does not embed)."""
+    d = Drawing(w, h)
+    d.initialFontName = FONT
+    d.initialFontSize = 8
+    return d
 BAR2 = HexColor("#d98c2b")
 
 
@@ -50,14 +59,16 @@ class CampaignReport(FlowSheet):
             para(d.name, s_name),
             para(" · ".join(facts), s_small),
             Spacer(1, 2 * mm),
-            para(f"{self.t('report.window')}: {win}", s_txt),
+            para(self.t("label_value", {"label": self.t("report.window"), "value": win}),
+                 s_txt),
         ]
         if d.balance_window:
-            out.append(para(f"{self.t('report.balance_window')}: "
-                            f"{self.when(d.balance_window[0])} – "
-                            f"{self.when(d.balance_window[1])}", s_txt))
+            bw = f"{self.when(d.balance_window[0])} – {self.when(d.balance_window[1])}"
+            out.append(para(self.t("label_value", {"label": self.t("report.balance_window"),
+                                                   "value": bw}), s_txt))
         if d.promise:
-            out.append(para(f"{self.t('promise')}: {d.promise}", s_txt))
+            out.append(para(self.t("label_value", {"label": self.t("promise"),
+                                                   "value": d.promise}), s_txt))
         out += [Spacer(1, 5 * mm), markup(esc(self.t("report.metrics")), s_h),
                 Spacer(1, 2 * mm), self._metrics(fw)]
         if d.alerts:
@@ -109,7 +120,7 @@ class CampaignReport(FlowSheet):
     def _day_chart(self, fw: float) -> Drawing:
         days = self.data.by_day
         h = 62 * mm
-        dr = Drawing(fw, h)
+        dr = _drawing(fw, h)
         if not days:
             dr.add(String(0, h / 2, self.t("report.no_data"), fontName=FONT, fontSize=9))
             return dr
@@ -130,7 +141,7 @@ class CampaignReport(FlowSheet):
         skus = self.data.skus[:12]
         bar_h = 6.5 * mm
         h = max(len(skus), 1) * bar_h + 14 * mm
-        dr = Drawing(fw, h)
+        dr = _drawing(fw, h)
         if not skus:
             dr.add(String(0, h / 2, self.t("report.no_data"), fontName=FONT, fontSize=9))
             return dr
@@ -151,7 +162,7 @@ class CampaignReport(FlowSheet):
         rows = [r for r in self.data.by_status if r[1] > 0]
         bar_h = 6 * mm
         h = max(len(rows), 1) * bar_h + 14 * mm
-        dr = Drawing(fw, h)
+        dr = _drawing(fw, h)
         if not rows:
             dr.add(String(0, h / 2, self.t("report.no_data"), fontName=FONT, fontSize=9))
             return dr

@@ -182,7 +182,8 @@ class PackingSlips(Sheet):
         if o.ship_by is not None:
             by = self.t("ship_by", {"at": self.when(o.ship_by)})
             promise_text = f"{promise_text} · {by}" if promise_text else by
-        promise = wrap(f"{self.t('promise')}: {promise_text}", g.small, self.inner_w, 2) \
+        promise = wrap(self.t("label_value", {"label": self.t("promise"), "value": promise_text}),
+                       g.small, self.inner_w, 2) \
             if promise_text else []
         rows = self._rows(o.lines)
         top = self.page_h - self.margin
