@@ -191,3 +191,26 @@ def metric_sums(s: Session, now: datetime, *, campaign_id: int | None = None,
     if sku is not None:
         q = q.where(Order.sku == sku)
     return list(s.execute(q.group_by(*group).order_by(*group)).all())
+
+
+def explain_statements(now: datetime) -> list[tuple[str, str]]:
+    """The SQL of the main aggregate queries, literal, for EXPLAIN (bench/bench_risk.py)."""
+    from sqlalchemy.dialects import sqlite
+
+    dl = Order.ship_deadline
+    due = (select(Order.campaign_id, func.count(Order.id))
+           .where(Order.status.in_(TO_SHIP_VALUES), dl.is_not(None),
+                  dl < now + timedelta(hours=48))
+           .group_by(Order.campaign_id, Order.platform, Order.currency))
+    start = now - timedelta(days=30)
+    ordered = (select(Order.platform, func.count(Order.id))
+               .where(Order.ordered_at >= start, Order.ordered_at < now)
+               .group_by(Order.platform))
+    rates_due = (select(Order.platform, func.count(Order.id))
+                 .where(dl >= start, dl < now).group_by(Order.platform))
+    out = []
+    for label, q in (("due and overdue", due), ("orders of 30 days", ordered),
+                     ("due in 30 days", rates_due)):
+        out.append((label, str(q.compile(dialect=sqlite.dialect(),
+                                         compile_kwargs={"literal_binds": True}))))
+    return out
