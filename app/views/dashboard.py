@@ -44,6 +44,8 @@ class Figures:
     campaigns_by_status: dict[str, int]
     active_campaigns: int
     deposits: dict[str, Decimal] = field(default_factory=dict)
+    # svc.risk.metrics(): GMV, conversion, on-time rate... one entry per currency
+    metrics: list[Any] = field(default_factory=list)
 
 
 def gather_figures(ctx: DeskContext) -> Figures:
@@ -68,7 +70,7 @@ def gather_figures(ctx: DeskContext) -> Figures:
         overdue=svc.orders.count(OrderFilter(overdue=True)),
         due_48h=svc.orders.count(OrderFilter(due_within_hours=48)),
         by_status=by_status, campaigns_by_status=camp_status, active_campaigns=active,
-        deposits=deposits)
+        deposits=deposits, metrics=svc.risk.metrics())
 
 
 class FigureCard(QFrame):
@@ -164,6 +166,12 @@ class DashboardPage(Page):
         row.addWidget(self.status_box, 3)
 
         side = QVBoxLayout()
+        self.kpi_box = QGroupBox()
+        self.kpi_grid = QGridLayout(self.kpi_box)
+        self.kpi_grid.setHorizontalSpacing(16)
+        self._kpi_names: list[QLabel] = []
+        self._kpi_cells: list[QLabel] = []
+        side.addWidget(self.kpi_box)
         self.campaign_box = QGroupBox()
         self.campaign_grid = QGridLayout(self.campaign_box)
         self._campaign_rows: dict[str, tuple[QLabel, QLabel]] = {}
@@ -225,6 +233,7 @@ class DashboardPage(Page):
             bar.setValue(n)
         for code, (_name, value) in self._campaign_rows.items():
             value.setText(display.count(f.campaigns_by_status.get(code, 0)) if f else "0")
+        self._show_kpis(f.metrics if f else [])
         amounts = [display.money(v, cur) for cur, v in sorted(f.deposits.items())] \
             if f and f.deposits else ["–"]
         while len(self._deposit_labels) < len(amounts):
@@ -236,7 +245,41 @@ class DashboardPage(Page):
             label.setVisible(i < len(amounts))
             label.setText(amounts[i] if i < len(amounts) else "")
 
+    def kpi_rows(self) -> list[tuple[str, Any]]:
+        """(name, figure of a MetricsView) for the key-figures box; never mixes currencies."""
+        def pct(v: Decimal | None) -> str:
+            return "–" if v is None else f"{v * 100:.1f}%"
+
+        return [
+            (self.tr("GMV"), lambda m: display.money(m.gmv, m.currency)),
+            (self.tr("Deposits collected"),
+             lambda m: display.money(m.deposits_collected, m.currency)),
+            (self.tr("Balance conversion"), lambda m: pct(m.balance_conversion)),
+            (self.tr("On-time rate"), lambda m: pct(m.on_time_rate)),
+            (self.tr("Presale share"), lambda m: pct(m.presale_share)),
+            (self.tr("Penalty exposure (overdue now)"),
+             lambda m: display.money(m.penalty_exposure, m.penalty_currency)),
+            (self.tr("Deposit liability"),
+             lambda m: display.money(m.deposit_liability, m.currency)),
+        ]
+
+    def _show_kpis(self, metrics: list[Any]) -> None:
+        for w in (*self._kpi_names, *self._kpi_cells):
+            self.kpi_grid.removeWidget(w)
+            w.deleteLater()
+        self._kpi_names, self._kpi_cells = [], []
+        for r, (name, fn) in enumerate(self.kpi_rows()):
+            label = QLabel(name)
+            self.kpi_grid.addWidget(label, r, 0)
+            self._kpi_names.append(label)
+            for c, m in enumerate(metrics or [None]):
+                cell = QLabel(fn(m) if m is not None else "–")
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.kpi_grid.addWidget(cell, r, c + 1)
+                self._kpi_cells.append(cell)
+
     def retranslate_ui(self) -> None:
+        self.kpi_box.setTitle(self.tr("Key figures (all orders, per currency)"))
         self.card_total.title.setText(self.tr("Orders"))
         self.card_total.caption.setText(self.tr("all orders in this shop"))
         self.card_overdue.title.setText(self.tr("Overdue"))

@@ -95,3 +95,17 @@ def test_a_new_critical_alert_is_announced_once(qtbot: Any, window: MainWindow) 
     assert "alert 2" in window.statusBar().currentMessage()
     with qtbot.assertNotEmitted(page.new_critical):
         page.apply(([alert(1, "critical"), alert(2, "critical")], None))
+
+
+def test_dashboard_key_figures_per_currency(qtbot: Any, window: MainWindow, svc: Any) -> None:
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: window.dashboard.ready, timeout=10000)
+    page = window.dashboard
+    metrics = svc.risk.metrics()
+    assert {m.currency for m in metrics} == {"CNY", "USD"}  # never mixed in one figure
+    names = [w.text() for w in page._kpi_names]
+    assert names[0] == "GMV"
+    cells = [w.text() for w in page._kpi_cells]
+    gmv = {m.currency: m.gmv for m in metrics}
+    assert any(f"{gmv['CNY']:,.2f}" in c for c in cells)
+    assert any(f"{gmv['USD']:,.2f}" in c and "$" in c for c in cells)
