@@ -547,9 +547,16 @@ class MainWindow(QMainWindow):
                     10000))
 
     def print_sheets(self) -> None:
-        _info(self, self.tr("Not available yet"), self.tr(
-            "Printing pick lists, packing slips and hand-over manifests is not available "
-            "yet."))
+        """Pick lists, packing slips, manifests, campaign reports; the packing bench."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        from app.dialogs.print_dialog import PrintDialog
+
+        dlg = PrintDialog(ctx.svc, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.print_dialog = dlg
+        dlg.open()
 
     def find_order(self) -> None:
         if self.ctx is None:

@@ -324,15 +324,19 @@ def test_without_the_wizard_new_campaign_is_disabled(window: MainWindow,
     assert not window.campaigns.act_edit.isEnabled()
 
 
-def test_placeholders_for_import_and_print(window: MainWindow, shown: Any,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_placeholder_for_import_and_the_print_dialog(window: MainWindow, shown: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import app.main_window as mw
+    from app.dialogs.print_dialog import PrintDialog
 
     monkeypatch.setattr(mw, "import_dialog_class", lambda: None)
     window.act_import.trigger()
+    assert shown.kinds() == ["information"]
+    assert shown.messages[0][1] == "Not available yet"
     window.act_print.trigger()
-    assert shown.kinds() == ["information"] * 2
-    assert all(title == "Not available yet" for _k, title, _t in shown.messages)
+    assert isinstance(window.print_dialog, PrintDialog)
+    assert window.print_dialog.isVisible()
+    window.print_dialog.reject()
 
 
 def test_language_switch_retranslates_the_visible_texts(window: MainWindow) -> None:
