@@ -22,7 +22,6 @@ with the saved mapping.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import display, i18n, labels, ops
+from app import labels, ops
 from app import settings as prefs
+from app.dialogs import import_texts
 from app.dialogs.import_pages import MappingPage, PreviewPage, ProblemsPage, ResultPage
 from presale_engine.service.values import IMPORT_KINDS as KINDS
 from presale_engine.service.values import PLATFORM_CHOICES, Preview
@@ -199,44 +199,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Import"))
-        self.file_label.setText(self.tr("File:"))
-        self.path_edit.setPlaceholderText(self.tr(
-            "Choose a file, or drop an .xlsx or .csv file here"))
-        self.choose_button.setText(self.tr("Choose file…"))
-        self.kind_label.setText(self.tr("It holds:"))
-        kind_texts = {"orders": self.tr("Orders (a platform's export)"),
-                      "products": self.tr("Products (SKU master)"),
-                      "supply": self.tr("Supply batches (incoming stock)")}
-        for i in range(self.kind_combo.count()):
-            self.kind_combo.setItemText(i, kind_texts[self.kind_combo.itemData(i)])
-        self.platform_label.setText(self.tr("Layout:"))
-        self._platform_texts()
-        self.save_errors_button.setText(self.tr("Save errors as workbook…"))
-        self.save_mapping_button.setText(self.tr("Save as my column mapping…"))
-        self.save_mapping_button.setToolTip(self.tr(
-            "Keep your changes as a column mapping of your own: this file and later ones "
-            "laid out the same way are then imported with it."))
-        self.mapping_hint.setText(self.tr(
-            "If a column is imported as the wrong field, or not at all, click its field "
-            "under “Imported as” and choose the right one; then save it as your column "
-            "mapping."))
-        self.status_label.setText(self.tr(
-            "Status values this layout does not know: choose what each one means."))
-        self.legend_label.setText(self.tr(
-            "Each header shows the field it is imported as. Yellow columns are not "
-            "imported; red cells would be refused (point at one to see why)."))
-        self.valid_only_check.setText(self.tr(
-            "Import only the valid rows (the others go to a workbook)"))
-        self.valid_only_check.setToolTip(self.tr(
-            "Rows with problems are left out and saved, with their reasons, to a workbook "
-            "you choose; fix them there and import that file later."))
-        self.import_button.setText(self.tr("Import"))
-        self.close_button.setText(self.tr("Close"))
-        for model in (self.preview_model, self.mapping_model, self.status_model,
-                      self.errors_model, self.not_moved_model):
-            model.retranslate()
-        self._show_texts()
+        import_texts.retranslate(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -628,156 +591,13 @@ class ImportDialog(QDialog):
         self.status_view.setVisible(statuses)
 
     def _show_texts(self) -> None:
-        """Everything that depends on the state, in the current language."""
-        pv = self.preview
-        if pv is not None:
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(pv.kind))
-        self._platform_texts()
-        if pv is not None and pv.kind == "orders":
-            chosen = self._forced_platform or "auto"
-            self.platform_combo.setCurrentIndex(self.platform_combo.findData(chosen))
-        self.summary_label.setText(self._summary())
-        alert = bool(self.read_error) or (pv is not None and not pv.can_import)
-        if self.summary_label.property("alert") != alert:
-            self.summary_label.setProperty("alert", alert)
-            self.summary_label.style().unpolish(self.summary_label)
-            self.summary_label.style().polish(self.summary_label)
-        unknown = pv.unknown_statuses if pv is not None else []
-        if self.refused is not None and self.refused.unknown_statuses:
-            unknown = self.refused.unknown_statuses
-        self.unknown_label.setVisible(bool(unknown))
-        if unknown and pv is not None and pv.new_statuses:
-            self.unknown_label.setText(self.tr(
-                "Unknown status values: %1. Files with status texts Presale Desk does not "
-                "know are not imported: say what each one means under Column mapping and "
-                "save it as your column mapping.").replace(
-                "%1", "、".join(f"“{s}”" for s in unknown)))
-        elif unknown:
-            self.unknown_label.setText(self.tr(
-                "Unknown status values: %1. Files with status texts Presale Desk does not "
-                "know are not imported: add them to a custom column mapping.").replace(
-                "%1", "、".join(f"“{s}”" for s in unknown)))
-        found = self.current_errors()
-        self.tabs.setTabText(0, self.tr("Preview (first %1 rows)").replace(
-            "%1", str(len(pv.rows) if pv is not None else 0)))
-        self.tabs.setTabText(1, self.tr("Column mapping"))
-        self.tabs.setTabText(2, self.tr("Problems (%1)").replace("%1", display.count(
-            len(found))))
-        self.tabs.setTabText(3, self.tr("Result"))
-        self.tabs.setTabVisible(2, bool(found))
-        self.tabs.setTabVisible(3, self.report is not None)
-        if self.refused is not None:
-            intro = self.tr(
-                "Nothing was imported. The import refused the file because of these rows:")
-        else:
-            intro = self.tr(
-                "The import would refuse these rows (the file is imported whole or not at "
-                "all, unless you import only the valid rows):")
-        if self.saved_errors_path is not None:
-            intro += "\n" + self.tr("Saved to %1").replace("%1", str(self.saved_errors_path))
-        self.problems_intro.setText(intro)
-        self.result_label.setText(self._result_html())
-        moved = self.report.not_moved_back if self.report is not None else []
-        self.not_moved_label.setVisible(bool(moved))
-        self.not_moved_view.setVisible(bool(moved))
-        if moved:
-            self.not_moved_label.setText(self.tr(
-                "These order lines are already further along in the database than in this "
-                "file (an older export); they were not moved back:"))
-        self._update_state()
+        import_texts.show_texts(self)
 
     def _summary(self) -> str:
-        pv = self.preview
-        if self._busy == "preview":
-            return self.tr("Reading the file…")
-        if self._busy == "import":
-            return self.tr("Importing…")
-        if self.read_error:
-            return self.tr("This file cannot be read: %1").replace("%1", self.read_error)
-        if pv is None:
-            return self.tr("Choose the file to import: a platform's order export, a product "
-                           "sheet or a supply sheet (.xlsx or .csv).")
-        if pv.preset is None:
-            return self.tr("The columns match no known order export. Choose the layout "
-                           "above, or the kind of file.") + "\n" + pv.problem
-        used = len(pv.fields)
-        total_cols = used + len(pv.extra)
-        what = {"orders": self.tr("%1 order export").replace("%1", self._layout_name(
-                    pv.preset)),
-                "products": self.tr("Product sheet"),
-                "supply": self.tr("Supply sheet")}[pv.kind]
-        parts = [self.tr("%1, header in row %2, %3 rows; %4 of %5 columns are imported.")
-                 .replace("%1", what).replace("%2", str(pv.header_row))
-                 .replace("%3", display.count(pv.total_rows)).replace("%4", str(used))
-                 .replace("%5", str(total_cols))]
-        if pv.missing and pv.can_edit_mapping:
-            parts.append(self.tr("Required columns are missing: %1. Under Column mapping, "
-                                 "choose the column that holds each one, or choose another "
-                                 "layout.").replace(
-                "%1", ", ".join(labels.import_field(f) for f in pv.missing)))
-        elif pv.missing:
-            parts.append(self.tr("Required columns are missing: %1. Choose another layout "
-                                 "or kind of file.").replace(
-                "%1", ", ".join(labels.import_field(f) for f in pv.missing)))
-        elif self.refused is not None:
-            rows = len({e.row for e in self.refused.errors})
-            parts.append(self.tr("Nothing was imported. Rows with problems: %1.").replace(
-                "%1", display.count(rows)))
-        elif self.import_cancelled:
-            parts.append(self.tr("The import was cancelled; nothing was imported."))
-        elif self.report is not None:
-            rep = self.report
-            parts.append(self.tr("Imported: %1 created, %2 updated, %3 unchanged.")
-                         .replace("%1", display.count(rep.created))
-                         .replace("%2", display.count(rep.updated))
-                         .replace("%3", display.count(rep.unchanged)))
-        elif pv.errors:
-            parts.append(self.tr("Rows with problems: %1 (see Problems).").replace(
-                "%1", display.count(pv.error_rows)))
-        elif not pv.unknown_statuses:
-            parts.append(self.tr("Every row can be imported."))
-        if pv.can_import and pv.checked_rows < pv.total_rows:
-            parts.append(self.tr("The preview checked the first %1 rows; the import checks "
-                                 "them all.").replace("%1", display.count(pv.checked_rows)))
-        if pv.skipped_rows:
-            parts.append(self.tr("Blank or totals rows skipped: %1.").replace(
-                "%1", display.count(pv.skipped_rows)))
-        if self.saved_mapping_path is not None:
-            parts.append(self.tr("Your column mapping was saved to %1; imports use it from "
-                                 "now on.").replace("%1", str(self.saved_mapping_path)))
-        if pv.can_edit_mapping and self.report is None and self.mapping_edited():
-            parts.append(self.tr("Your changes to the column mapping are used once you "
-                                 "save them."))
-        # Chinese sentences end in "。" and need no space between them.
-        return ("" if i18n.current_language().startswith("zh") else " ").join(parts)
+        return import_texts.summary(self)
 
     def _result_html(self) -> str:
-        rep = self.report
-        if rep is None:
-            return ""
-        cells = [(self.tr("Created"), rep.created), (self.tr("Updated"), rep.updated),
-                 (self.tr("Unchanged"), rep.unchanged), (self.tr("Rejected"), rep.rejected),
-                 (self.tr("Skipped rows"), rep.skipped_rows)]
-        if rep.kind == "orders":
-            cells += [(self.tr("Not moved back"), len(rep.not_moved_back)),
-                      (self.tr("Flagged for review"), rep.flagged)]
-        head = "".join(f"<th style='padding:2px 14px 2px 0;text-align:left;font-weight:normal;"
-                       f"color:#4a5058'>{html.escape(t)}</th>" for t, _n in cells)
-        nums = "".join(f"<td style='padding:2px 14px 2px 0;font-size:20px;font-weight:600'>"
-                       f"{display.count(n)}</td>" for _t, n in cells)
-        out = [f"<table cellspacing='0'><tr>{head}</tr><tr>{nums}</tr></table>"]
-        if rep.rejects_file:
-            out.append(html.escape(self.tr("The rejected rows and their reasons were saved "
-                                           "to %1").replace("%1", rep.rejects_file)))
-        if rep.flagged:
-            out.append(html.escape(self.tr(
-                "Flagged orders do not fit a campaign's rules (no matching campaign, outside "
-                "its window, over its cap or its limit per buyer). They were imported as "
-                "they are; check them.")))
-        if rep.warnings:
-            out.append(html.escape(self.tr("Notes:")) + "<br>" + "<br>".join(
-                html.escape(w) for w in rep.warnings[:20]))
-        return "<p>" + "</p><p>".join(out) + "</p>"
+        return import_texts.result_html(self)
 
     # ------------------------------------------------------------------ closing, dropping
     def close_dialog(self) -> None:
