@@ -81,7 +81,11 @@ TESTED_ELSEWHERE = {"import", "import orders", "import products", "import supply
                     "export reminders",  # tests/cli/test_cli_import.py, test_cli_export.py
                     "mapping", "mapping list", "mapping save", "mapping delete",
                     # tests/cli/test_cli_order_desk.py
-                    "order bulk", "supply delay", "supply update"}
+                    "order bulk", "supply delay", "supply update",
+                    # tests/cli/test_cli_print.py
+                    "wave", "wave create", "wave list", "wave show", "wave scan",
+                    "wave ship", "wave cancel", "print", "print picklist", "print slips",
+                    "print manifest", "print report", "print card"}
 
 
 def test_these_tests_cover_every_command() -> None:
