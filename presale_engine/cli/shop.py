@@ -62,9 +62,31 @@ def cmd_shop_rules(ctx: Ctx) -> int:
             raise CliError(f"--set expects key=value, got '{pair}'", EXIT_USAGE)
         k, v = pair.split("=", 1)
         over[k.strip()] = None if v.strip().lower() in ("", "none") else v.strip()
-    prof = ctx.svc.shop.set_rule_override(a.profile, over)
-    ctx.out.emit(prof.as_dict(), lambda: print(
-        f"{prof.name}: ship window {prof.ship_days_min}-{prof.ship_days_max} days"))
+    # Risk thresholds (docs/RISK.md) and platform rules share this command; a key that
+    # is both (late_penalty, penalty_currency) is the platform's rule, which the
+    # thresholds follow.
+    from dataclasses import fields
+
+    from ..platforms import PlatformProfile
+    from ..risk.thresholds import NAMES
+
+    rule_keys = {f.name for f in fields(PlatformProfile)}
+    risk = {k: v for k, v in over.items() if k in NAMES and k not in rule_keys}
+    rules = {k: v for k, v in over.items() if k not in risk}
+    svc = ctx.svc
+    if a.profile == "*":  # thresholds for every profile
+        th = svc.risk.set_thresholds("*", risk)
+        ctx.out.emit({"risk": th.as_dict()}, lambda: print("Risk thresholds for every "
+                                                          "platform updated"))
+        return 0
+    prof = (svc.shop.set_rule_override(a.profile, rules) if rules or not over
+            else svc.shop.profile(a.profile))
+    th = svc.risk.set_thresholds(a.profile, risk) if risk or not over \
+        else svc.risk.thresholds(a.profile)
+    ctx.out.emit({**prof.as_dict(), "risk": th.as_dict()}, lambda: print(
+        f"{prof.name}: ship window {prof.ship_days_min}-{prof.ship_days_max} days; "
+        f"due soon within {th.due_warning_hours} h, late rate above "
+        f"{th.late_rate_critical * 100}%"))
     return 0
 
 
@@ -95,7 +117,8 @@ def register(sub: Any, add: AddFn) -> None:
     shop = sub.add_parser("shop", help="shop settings and platform rules").add_subparsers(
         dest="sub", metavar="ACTION", required=True)
     add(shop, "show", cmd_shop_show, "shop details and platform rule profiles")
-    sp = add(shop, "rules", cmd_shop_rules, "override a platform rule for this shop")
+    sp = add(shop, "rules", cmd_shop_rules,
+             "override a platform rule or a risk threshold for this shop (profile or *)")
     sp.add_argument("profile")
     sp.add_argument("--set", action="append", metavar="KEY=VALUE")
     from .alerts import register_health

@@ -75,3 +75,20 @@ def test_metrics_json(cli: Any, shared_data: Path) -> None:
     days = ok(cli("--now", now, "metrics", "--by", "day", "--json"))["metrics"]
     assert [d["day"] for d in days] == ["2026-11-05"]
     assert "GMV" in cli("--now", now, "metrics").out
+
+
+def test_shop_rules_sets_risk_thresholds_too(cli: Any) -> None:
+    got = ok(cli("shop", "rules", "tiktok", "--set", "due_warning_hours=72", "--json"))
+    assert (got["code"], got["risk"]["due_warning_hours"]) == ("tiktok", 72)
+    assert got["risk"]["late_penalty"] == "8.00"  # from the platform rule
+    assert got["ship_days_max"] == 30  # the platform rules are left as they were
+    both = ok(cli("shop", "rules", "tiktok", "--set", "ship_days_max=20",
+                  "--set", "late_rate_critical=0.08", "--json"))
+    assert (both["ship_days_max"], both["risk"]["late_rate_critical"]) == (20, "0.08")
+    every = ok(cli("shop", "rules", "*", "--set", "presale_share_warning=0.4", "--json"))
+    assert every["risk"]["presale_share_warning"] == "0.4"
+    r = cli("shop", "rules", "tiktok", "--set", "late_rate_critical=lots")
+    assert r.code == 1
+    assert "not a number" in r.err
+    restored = ok(cli("shop", "rules", "tiktok", "--json"))
+    assert (restored["ship_days_max"], restored["risk"]["due_warning_hours"]) == (30, 48)
