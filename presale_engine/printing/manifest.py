@@ -62,7 +62,10 @@ class Manifest(FlowSheet):
             head = ["#", self.t("col.order_no"), self.t("col.platform"),
                     self.t("col.recipient"), self.t("col.tracking"), self.t("col.units"),
                     self.t("col.parcels")]
-        data: list[list[object]] = [[markup(esc(h), s_small) for h in head]]
+        s_small_r = style(6 if lab else 8, color=GREY, align=TA_RIGHT)
+        numeric = {3} if lab else {5, 6}  # units, parcels: right-aligned like their numbers
+        data: list[list[object]] = [[markup(esc(h), s_small_r if i in numeric else s_small)
+                                     for i, h in enumerate(head)]]
         for r in self.rows:
             track = r.tracking_no or "—"
             if lab:

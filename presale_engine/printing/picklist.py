@@ -70,7 +70,10 @@ class PickList(FlowSheet):
                 self.t("col.item"), self.t("col.qty")]
         if not lab:
             head.append(self.t("col.orders"))
-        rows: list[list[object]] = [[markup(esc(h), s_small) for h in head]]
+        s_small_r = style(6 if lab else 8, color=GREY, align=TA_RIGHT)
+        numeric = {4, 5}  # quantity, orders: right-aligned like their numbers
+        rows: list[list[object]] = [[markup(esc(h), s_small_r if i in numeric else s_small)
+                                     for i, h in enumerate(head)]]
         units = 0
         for ln in self.lines:
             item = ln.name + (f"\n{ln.variant}" if ln.variant else "")

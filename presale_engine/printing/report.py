@@ -129,7 +129,7 @@ class CampaignReport(FlowSheet):
         ch.data = [[o for _, o, _ in days]]
         ch.bars[0].fillColor = BAR
         ch.bars[0].strokeColor = None
-        step = max(1, len(days) // 12)
+        step = max(1, -(-len(days) // 11))  # at most 11 labels: they never overlap
         ch.categoryAxis.categoryNames = [d.strftime("%m-%d") if i % step == 0 else ""
                                          for i, (d, _, _) in enumerate(days)]
         self._axes(ch)
@@ -197,7 +197,9 @@ class CampaignReport(FlowSheet):
         s_num = style(8.5, align=TA_RIGHT)
         head = [self.t(f"col.{c}") for c in ("sku", "item", "orders", "units", "gmv",
                                               "shipped", "overdue")]
-        rows: list[list[object]] = [[para(h, s_small) for h in head]]
+        s_small_r = style(7.5, color=GREY, align=TA_RIGHT)
+        rows: list[list[object]] = [[para(h, s_small_r if i >= 2 else s_small)
+                                     for i, h in enumerate(head)]]
         for r in d.skus:
             gmv = self.value(Money(r.gmv, d.currency))
             rows.append([para(r.sku, s), para(r.name or "—", s), para(f"{r.orders:,}", s_num),

@@ -222,14 +222,18 @@ class PrintingPart(Part):
             acc = days.setdefault(d, [0, 0])
             acc[0] += n
             acc[1] += units
+        window = dom.deposit_window if dom.type == "deposit" else dom.sale_window
         by_day = []
         if days:
+            # the whole window so far, not only the days that had orders
             d, last = min(days), max(days)
+            if window is not None:
+                d = min(d, window.start.astimezone(tz).date())
+                last = max(last, min(window.end, now).astimezone(tz).date())
             while d <= last:  # every day, empty ones too
                 n, u = days.get(d, [0, 0])
                 by_day.append((d, n, u))
                 d += timedelta(days=1)
-        window = dom.deposit_window if dom.type == "deposit" else dom.sale_window
         bw = dom.balance_window
         alerts = [(k, v) for k, v in (("overdue", fig.overdue), ("due_48h", fig.due_48h),
                                       ("flagged", fig.flagged),

@@ -58,7 +58,7 @@ def test_packing_slips_read_back(svc: Any, wave: Any, tmp_path: Path, size: str,
     assert total_words in joined
     first = next(t for t in texts if parcels[0].order_no in t)
     units = parcels[0].units
-    assert (f"合计 {units} 件" if lang == "zh" else f"Total {units} units") in first
+    assert (f"合计 {units} 件" if lang == "zh" else f"Total units: {units}") in first
     assert ("感谢支持" in joined)
     assert ("Thanksfor<waiting>&\"trusting\"us□" in joined)
     assert ("沿虚线剪下" if lang == "zh" else "cutalongthedashedline") in joined
