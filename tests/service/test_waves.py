@@ -149,8 +149,11 @@ def test_ship_marks_packed_orders_shipped_and_lets_the_rest_go(svc: Any,
     assert [r.rows for r in reports] == [2]
     from openpyxl import load_workbook
 
-    ws = load_workbook(tmp_path / "ship.xlsx", read_only=True).active
-    cells = {str(c) for row in ws.iter_rows(values_only=True) for c in row if c}
+    wb = load_workbook(tmp_path / "ship.xlsx", read_only=True)
+    try:  # read-only workbooks keep the file open until closed
+        cells = {str(c) for row in wb.active.iter_rows(values_only=True) for c in row if c}
+    finally:
+        wb.close()
     assert {nos[0], nos[1], "SF100000000", "SF100000001"} <= cells
     assert nos[2] not in cells
     assert shop["ids"]
