@@ -205,3 +205,13 @@ def row_error(code: str, reason: str) -> str:
         return reason
     text = _lookup(ROW_ERRORS, code)
     return reason if text == str(source) else text
+
+
+def shop_name(name: str) -> str:
+    """A shop's name for the screen: the engine's default name ("My shop", given to a new
+    database) in the UI language; a name the seller chose as it is."""
+    from presale_engine.service.base import DEFAULT_SHOP_NAME
+
+    if name == DEFAULT_SHOP_NAME:
+        return QCoreApplication.translate(CTX, "My shop")
+    return name

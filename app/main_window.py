@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import display, ops
+from app import display, labels, ops
 from app import settings as prefs
 from app.context import DeskContext
 from app.databases import Opening, build_demo, demo_path, demo_ready
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             self.setWindowTitle(app_name)
         else:
-            self.setWindowTitle(f"{self.ctx.shop.name} — {app_name}")
+            self.setWindowTitle(f"{labels.shop_name(self.ctx.shop.name)} — {app_name}")
 
     def _update_actions(self) -> None:
         has_db = self.ctx is not None

@@ -215,7 +215,7 @@ class DashboardPage(Page):
 
     def _show(self) -> None:
         f = self.figures
-        self.heading.setText(f.shop_name if f else self.tr("No database open"))
+        self.heading.setText(labels.shop_name(f.shop_name) if f else self.tr("No database open"))
         if f is not None and self.ctx is not None:
             self.subheading.setText(self.tr("Figures as of %1 (%2)").replace(
                 "%1", display.when(f.now, self.ctx.tz)).replace("%2", self.ctx.shop.timezone))

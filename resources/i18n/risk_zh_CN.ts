@@ -131,4 +131,11 @@
       <translation>关键指标（全部订单，按币种）</translation>
     </message>
   </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <source>My shop</source>
+      <translation>我的店铺</translation>
+    </message>
+  </context>
 </TS>

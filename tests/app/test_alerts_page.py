@@ -109,3 +109,26 @@ def test_dashboard_key_figures_per_currency(qtbot: Any, window: MainWindow, svc:
     gmv = {m.currency: m.gmv for m in metrics}
     assert any(f"{gmv['CNY']:,.2f}" in c for c in cells)
     assert any(f"{gmv['USD']:,.2f}" in c and "$" in c for c in cells)
+
+
+def test_a_new_database_is_called_my_shop_in_the_ui_language(
+        qtbot: Any, empty_svc: Any, sync_ops: Any) -> None:
+    from app import i18n
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_context(DeskContext.for_service(empty_svc))
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: window.dashboard.ready, timeout=10000)
+    assert window.dashboard.heading.text() == "My shop"
+    i18n.apply_language("zh_CN")
+    window.dashboard.refresh()
+    qtbot.waitUntil(lambda: window.dashboard.ready, timeout=10000)
+    assert window.dashboard.heading.text() == "我的店铺"
+    assert window.windowTitle().startswith("我的店铺")
+    empty_svc.shop.update(name="星河优品")
+    window.set_context(DeskContext.for_service(empty_svc))
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: window.dashboard.ready, timeout=10000)
+    assert window.dashboard.heading.text() == "星河优品"  # a chosen name stays as it is
