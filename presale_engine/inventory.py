@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 _FAR_FUTURE = datetime.max  # noqa: DTZ901 - a sort key only, compared naive
 
@@ -172,3 +173,49 @@ def allocate(on_hand: dict[str, int], batches: Iterable[Batch],
         if last_day is not None and d.deadline is not None and last_day > d.deadline.date():
             res.short.append(Shortage(d.order_id, d.sku, 0, d.deadline, True, last_day))
     return res
+
+
+def day_of(t: datetime | str) -> date:
+    """The date of a naive UTC time, given as a datetime or as SQLite's text."""
+    return t.date() if isinstance(t, datetime) else date.fromisoformat(t[:10])
+
+
+def shortfalls(on_hand: int, arrivals: Sequence[tuple[date, int]],
+               demands: Sequence[tuple[Any, Any, int]]) -> list[tuple[int, bool]]:
+    """``allocate`` of one SKU, saying only which demands are short or late.
+
+    ``arrivals``: (expected date, units) of its batches, in arrival order (ties by
+    batch id); ``demands``: (deadline or None, payment or None, qty), already sorted by
+    ``priority`` (times as naive UTC datetimes or text of one format). Returns (index in
+    ``demands``, late) of each demand that is short (late False) or covered only by a
+    batch arriving after its deadline (late True), exactly as ``allocate`` names them,
+    without building an allocation per order: the risk evaluation asks this of hundreds
+    of thousands of orders.
+    """
+    stock = max(on_hand, 0)
+    batch_left = sum(q for _d, q in arrivals if q > 0)
+    days = [d for d, q in arrivals if q > 0]
+    ends: list[int] = []  # cumulative units of the batches, in arrival order
+    run = 0
+    for _d, q in arrivals:
+        if q > 0:
+            run += q
+            ends.append(run)
+    used = 0  # units taken from batches so far
+    k = 0  # the batch the next unit comes from
+    out: list[tuple[int, bool]] = []
+    for i, (deadline, _paid, qty) in enumerate(demands):
+        if stock + batch_left < qty:
+            out.append((i, False))
+            continue
+        from_stock = min(qty, stock)
+        stock -= from_stock
+        need = qty - from_stock
+        if need:
+            used += need
+            batch_left -= need
+            while ends[k] < used:
+                k += 1
+            if deadline is not None and days[k] > day_of(deadline):
+                out.append((i, True))
+    return out

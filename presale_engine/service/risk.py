@@ -20,7 +20,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import campaigns as cdom
-from .. import inventory as inv
 from ..errors import InputError, NotFound
 from ..messages import Money, Percent, Term, render
 from ..messages import action as render_action
@@ -240,26 +239,26 @@ class RiskPart(Part):
 
     def _short_groups(self, s: Session, camps: dict[int, Any], prof: Any
                       ) -> list[F.ShortGroup]:
-        facts = SP.allocation_inputs(s, self._shop(s).id)
-        if not facts.demands:
-            return []
-        on_hand = {p.sku: p.on_hand for p in facts.products.values()}
-        result = inv.allocate(on_hand, facts.batches, facts.demands)
-        if not result.short:
-            return []
-        info = SP.order_info(s, [sh.order_id for sh in result.short])
-        groups: dict[tuple[int | None, str, str], list[Any]] = defaultdict(list)
-        for sh in result.short:
-            r = info[sh.order_id]
-            groups[(r.campaign_id, r.platform, r.currency)].append((sh, r))
+        """The orders stock and supply cannot cover in time, per campaign, platform and
+        currency. Each product's allocation is kept (``allocation_cache``) until its
+        stock version moves, so an evaluation allocates only what changed."""
+        cached = SP.cached_shortfalls(s, self._shop(s).id)
+        groups: dict[tuple[int | None, str, str], list[Any]] = {}
+        for g in cached:
+            key = (g["campaign_id"], g["platform"], g["currency"])
+            acc = groups.setdefault(key, [0, 0, None, []])
+            acc[0] += g["orders"]
+            acc[1] += g["paid"]
+            if g["deadline"] is not None and (acc[2] is None or g["deadline"] < acc[2]):
+                acc[2] = g["deadline"]
+            acc[3] += g["ids"]
         out = []
-        for (cid, platform, cur), items in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            deadlines = [_aware(sh.deadline) for sh, _ in items if sh.deadline is not None]
+        for (cid, platform, cur), (n, paid, deadline, ids) in sorted(
+                groups.items(), key=lambda kv: str(kv[0])):
             out.append(F.ShortGroup(
-                cid, platform, prof(cid, platform), cur, len(items),
-                from_minor(sum(SP.paid_minor(r) for _, r in items), cur),
-                min((d for d in deadlines if d is not None), default=None),
-                tuple(sorted(r.id for _, r in items))[:1000]))
+                cid, platform, prof(cid, platform), cur, n, from_minor(paid, cur),
+                _aware(datetime.fromisoformat(deadline)) if deadline else None,
+                tuple(sorted(ids))[:1000]))
         return out
 
     def _campaign_findings(self, s: Session, active: list[int], camps: dict[int, Any],

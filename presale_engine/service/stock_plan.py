@@ -8,6 +8,7 @@ work on; ``StockPart`` (``stock.py``) holds the use cases.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from .. import inventory as inv
 from ..money import ZERO, fmt
 from ..store import order_query as OQ
-from ..store.models import Order, Product, SupplyBatch
+from ..store.models import AllocationCache, Order, Product, StockVersion, SupplyBatch
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,77 @@ def allocation_inputs(s: Session, shop_id: int, product_ids: Iterable[int] | Non
 _INFO = (Order.id, Order.order_no, Order.platform, Order.campaign_id, Order.currency,
          Order.kind, Order.deposit, Order.balance, Order.total, Order.deposit_paid_at,
          Order.paid_at)
+
+
+def cached_shortfalls(s: Session, shop_id: int) -> list[dict[str, Any]]:
+    """Every product's shortfall groups (see ``AllocationCache``), allocating anew only
+    the products whose stock version moved since their cached result."""
+    versions = dict(s.execute(select(StockVersion.product_id, StockVersion.version)).all())
+    cache = {c.product_id: c for c in s.execute(select(AllocationCache)).scalars()}
+    pids = list(s.execute(select(Product.id).where(Product.shop_id == shop_id)).scalars())
+    stale = [pid for pid in pids
+             if pid not in cache or cache[pid].version != versions.get(pid, 0)]
+    if stale:
+        fresh = _shortfall_groups(s, shop_id, stale)
+        for pid in stale:
+            row = cache.get(pid)
+            if row is None:
+                row = AllocationCache(product_id=pid)
+                s.add(row)
+                cache[pid] = row
+            row.version, row.groups = versions.get(pid, 0), fresh.get(pid, [])
+        s.flush()
+    return [g for pid in pids for g in cache[pid].groups]
+
+
+def _shortfall_groups(s: Session, shop_id: int, product_ids: list[int]
+                      ) -> dict[int, list[dict[str, Any]]]:
+    """Per product, its short or late orders grouped by (campaign, platform, currency):
+    ``allocate``'s answer by its fast path (``inventory.shortfalls``)."""
+    on_hand = dict(s.execute(select(Product.id, Product.on_hand).where(
+        Product.shop_id == shop_id, Product.id.in_(product_ids))).all())
+    arrivals: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    for pid, expected, left in s.execute(
+            select(SupplyBatch.product_id, SupplyBatch.expected,
+                   SupplyBatch.qty - SupplyBatch.received)
+            .where(SupplyBatch.qty > SupplyBatch.received,
+                   SupplyBatch.product_id.in_(product_ids))
+            .order_by(SupplyBatch.expected, SupplyBatch.id)).all():
+        arrivals[pid].append((expected, int(left)))
+    demand: dict[int, list[Any]] = defaultdict(list)
+    for r in OQ.open_demand_facts(s, product_ids):
+        demand[r[3]].append(r)
+    out: dict[int, list[dict[str, Any]]] = {}
+    for pid, rows in demand.items():
+        acc: dict[tuple[int | None, str, str], list[Any]] = {}
+        for i, _late in inv.shortfalls(int(on_hand.get(pid, 0)), arrivals[pid],
+                                       [(_time(r[0]), None, r[4]) for r in rows]):
+            r = rows[i]
+            g = acc.setdefault((r[5], r[6], r[7]), [0, 0, None, []])
+            g[0] += 1
+            g[1] += int(r[8])
+            dl = _time(r[0])
+            if dl is not None and (g[2] is None or dl < g[2]):
+                g[2] = dl
+            g[3].append(r[2])
+        out[pid] = [{"campaign_id": cid, "platform": platform, "currency": cur,
+                     "orders": n, "paid": paid, "deadline": _iso(dl),
+                     "ids": sorted(ids)[:1000]}
+                    for (cid, platform, cur), (n, paid, dl, ids) in acc.items()]
+    return out
+
+
+def _time(t: Any) -> Any:
+    """None for the sort key that stands for "no time"."""
+    return None if t == OQ.NO_TIME_TEXT or t == datetime.max else t  # noqa: DTZ901
+
+
+def _iso(t: datetime | str | None) -> str | None:
+    """A naive UTC time (datetime or SQLite text) as ISO text with its zone."""
+    if t is None:
+        return None
+    when = t if isinstance(t, datetime) else datetime.fromisoformat(t)
+    return when.replace(tzinfo=UTC).isoformat()
 
 
 def order_info(s: Session, ids: Iterable[int]) -> dict[int, Any]:

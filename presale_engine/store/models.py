@@ -320,6 +320,26 @@ class ShopHealth(Base):
     entered_at: Mapped[datetime]
 
 
+class StockVersion(Base):
+    """A product's stock version, moved by triggers (store/tallies.py) whenever its stock,
+    its supply or the orders claiming it change."""
+
+    __tablename__ = "stock_version"
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class AllocationCache(Base):
+    """The shortfall of one product's allocation at a stock version (risk evaluation):
+    per (campaign, platform, currency) the short or late orders, what their buyers paid,
+    the earliest deadline and the first order ids."""
+
+    __tablename__ = "allocation_cache"
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
+    groups: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
 class Wave(Base):
     """A batch of paid orders picked, packed and handed to the carrier together (issue 11).
 

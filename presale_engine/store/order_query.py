@@ -345,3 +345,43 @@ def open_demand(s: Session, product_ids: Sequence[int]) -> list[tuple[Any, ...]]
     return [(i, pid, qty, dl.replace(tzinfo=None) if dl is not None else None,
              pd.replace(tzinfo=None) if pd is not None else None, reserved)
             for i, pid, qty, dl, pd, reserved in res.all()]
+
+
+def open_demand_facts(s: Session, product_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """(ship_deadline, paid, id, product_id, qty, campaign_id, platform, currency, paid
+    minor units) of every order owed stock of these products, sorted by allocation
+    priority (earliest deadline, then payment, then id; none last: a time missing is
+    given as the greatest one, ``NO_TIME_TEXT`` or ``datetime.max``).
+
+    Times stay as the driver gives them, naive UTC (SQLite's text sorts as its times
+    do), and the rows come straight from the driver, sorted as plain tuples: the risk
+    evaluation reads hundreds of thousands of these per product change.
+    """
+    from sqlalchemy import DateTime, case, literal
+
+    from .queries import OPEN_DEMAND_VALUES
+
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    as_raw: Any = String if sqlite else DateTime()
+    last: Any = literal(NO_TIME_TEXT) if sqlite else literal(datetime.max, DateTime())  # noqa: DTZ901
+    paid = func.coalesce(Order.paid_at, Order.deposit_paid_at)
+    got = case((Order.paid_at.is_not(None), 1), else_=0)
+    paid_minor = case(
+        (Order.kind == "deposit",
+         case((Order.deposit_paid_at.is_not(None), Order.deposit), else_=0)
+         + got * Order.balance),
+        else_=got * Order.total)
+    stmt = (select(type_coerce(func.coalesce(Order.ship_deadline, last), as_raw),
+                   type_coerce(func.coalesce(paid, last), as_raw),
+                   Order.id, Order.product_id, Order.qty, Order.campaign_id, Order.platform,
+                   Order.currency, paid_minor)
+            .where(Order.status.in_(OPEN_DEMAND_VALUES),
+                   Order.product_id.in_(list(product_ids))))
+    res = s.connection().execute(stmt)
+    rows: list[tuple[Any, ...]] = list(res.cursor.fetchall()) if sqlite else \
+        [tuple(r) for r in res.all()]
+    rows.sort()
+    return rows
+
+
+NO_TIME_TEXT = "~"  # sorts after every SQLite time text

@@ -8,14 +8,16 @@ whose orders come out of the allocation.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..orders import Status
+from . import tallies as T
 from .models import Campaign, CampaignItem, Order, Product, ShopHealth
 from .queries import BALANCE_UNPAID_VALUES, CANCELLED_VALUES, DEPOSITED_VALUES, TO_SHIP_VALUES
 
@@ -80,12 +82,13 @@ def units_by_campaign_sku(s: Session, campaign_ids: Sequence[int], *,
     deposit), or with ``deposit_paid`` the deposit units paid and not refunded."""
     if not campaign_ids:
         return {}
-    cond = (and_(Order.deposit_paid_at.is_not(None), Order.status.not_in(_NOT_COUNTED))
-            if deposit_paid else Order.status.in_(DEPOSITED_VALUES))
-    q = (select(Order.campaign_id, Order.sku, func.coalesce(func.sum(Order.qty), 0))
-         .where(Order.campaign_id.in_(list(campaign_ids)), cond)
-         .group_by(Order.campaign_id, Order.sku))
-    return {(int(c or 0), str(sku)): int(n) for c, sku, n in s.execute(q).all()}
+    t = T.ITEMS_T.c
+    cond = (and_(t.deposit_paid == 1, t.status.not_in(_NOT_COUNTED))
+            if deposit_paid else t.status.in_(DEPOSITED_VALUES))
+    q = (select(t.campaign_id, t.sku, func.coalesce(func.sum(t.units), 0))
+         .where(t.campaign_id.in_(list(campaign_ids)), cond)
+         .group_by(t.campaign_id, t.sku))
+    return {(int(c), str(sku)): int(n) for c, sku, n in s.execute(q).all() if int(n)}
 
 
 def campaign_items(s: Session, campaign_ids: Sequence[int]) -> list[CampaignItem]:
@@ -99,42 +102,100 @@ def presale_units_by_sku(s: Session, campaign_ids: Sequence[int]) -> list[Any]:
     """Per SKU: presale units sold in the active campaigns, and its 30-day sales."""
     if not campaign_ids:
         return []
-    q = (select(Product.sku, func.coalesce(func.sum(Order.qty), 0), Product.sales_30d)
-         .join(Order, Order.product_id == Product.id)
-         .where(Order.campaign_id.in_(list(campaign_ids)),
-                Order.status.in_(DEPOSITED_VALUES), Order.status.not_in(_NOT_COUNTED),
+    t = T.ITEMS_T.c
+    q = (select(Product.sku, func.coalesce(func.sum(t.units), 0), Product.sales_30d)
+         .join(Product, t.product_id == Product.id)
+         .where(t.campaign_id.in_(list(campaign_ids)),
+                t.status.in_(DEPOSITED_VALUES), t.status.not_in(_NOT_COUNTED),
                 Product.sales_30d.is_not(None))
-         .group_by(Product.sku, Product.sales_30d))
+         .group_by(Product.sku, Product.sales_30d)
+         .having(func.sum(t.orders) > 0))
     return list(s.execute(q).all())
 
 
 def platform_rates(s: Session, now: datetime, days: int = 30) -> tuple[list[Any], list[Any]]:
     """Per platform, the orders ordered in the last ``days`` (all, presale, cancelled),
     and the orders due in them (deadline in the period; cancelled or refunded before it
-    left out) with the late ones among them (shipped after it, or not shipped)."""
+    left out) with the late ones among them (shipped after it, or not shipped).
+
+    Whole UTC days come from the tallies (store/tallies.py); the part-days at both ends
+    of the window from the orders themselves, by the time indexes."""
     start = now - timedelta(days=days)
-    ordered = (select(Order.platform, func.count(Order.id),
-                      _n(Order.kind != "normal"),
-                      _n(Order.status.in_(CANCELLED_VALUES)))
-               .where(Order.ordered_at >= start, Order.ordered_at < now)
-               .group_by(Order.platform))
+    ordered: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    due: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    first, last = _whole_days(start, now)
+    ranges = [(start, now)]
+    if first <= last:
+        o, d = T.ORDERED_T.c, T.DUE_T.c
+        cancelled = o.status.in_(CANCELLED_VALUES)
+        for p, n, pre, canc in s.execute(
+                select(o.platform, func.sum(o.orders), func.sum(o.orders * o.presale),
+                       _sum_if(cancelled, o.orders))
+                .where(o.day >= first.isoformat(), o.day <= last.isoformat())
+                .group_by(o.platform)).all():
+            _add(ordered[p], int(n), int(pre), int(canc))
+        for p, n, late in s.execute(
+                select(d.platform, func.sum(d.orders), func.sum(d.orders * d.late))
+                .where(d.day >= first.isoformat(), d.day <= last.isoformat(), d.gone == 0)
+                .group_by(d.platform)).all():
+            _add(due[p], int(n), int(late))
+        ranges = [(start, _midnight(first, now)),
+                  (_midnight(last + timedelta(days=1), now), now)]
+    for lo, hi in ranges:
+        if lo >= hi:
+            continue
+        for p, n, pre, canc in _ordered_between(s, lo, hi):
+            _add(ordered[p], int(n), int(pre), int(canc))
+        for p, n, late in _due_between(s, lo, hi):
+            _add(due[p], int(n), int(late))
+    return ([(p, *v) for p, v in sorted(ordered.items()) if v[0]],
+            [(p, *v) for p, v in sorted(due.items()) if v[0]])
+
+
+def _add(acc: list[int], *values: int) -> None:
+    for i, v in enumerate(values):
+        acc[i] += v
+
+
+def _whole_days(start: datetime, end: datetime) -> tuple[date, date]:
+    """The first and last UTC days lying wholly in [start, end) (first > last: none)."""
+    s_utc, e_utc = start.astimezone(UTC), end.astimezone(UTC)
+    first = s_utc.date() if s_utc.timetz() == time(tzinfo=UTC) \
+        else s_utc.date() + timedelta(days=1)
+    return first, e_utc.date() - timedelta(days=1)
+
+
+def _midnight(day: date, like: datetime) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC).astimezone(like.tzinfo)
+
+
+def _ordered_between(s: Session, lo: datetime, hi: datetime) -> list[Any]:
+    return list(s.execute(
+        select(Order.platform, func.count(Order.id), _n(Order.kind != "normal"),
+               _n(Order.status.in_(CANCELLED_VALUES)))
+        .where(Order.ordered_at >= lo, Order.ordered_at < hi)
+        .group_by(Order.platform)).all())
+
+
+def _due_between(s: Session, lo: datetime, hi: datetime) -> list[Any]:
     dl = Order.ship_deadline
     gone = and_(Order.status.in_(_GONE_BEFORE_DEADLINE), Order.shipped_at.is_(None),
                 Order.updated_at < dl)
     late = or_(Order.shipped_at > dl, Order.shipped_at.is_(None))
-    due = (select(Order.platform, func.count(Order.id), _n(late))
-           .where(dl >= start, dl < now, ~gone)
-           .group_by(Order.platform))
-    return list(s.execute(ordered).all()), list(s.execute(due).all())
+    return list(s.execute(select(Order.platform, func.count(Order.id), _n(late))
+                          .where(dl >= lo, dl < hi, ~gone)
+                          .group_by(Order.platform)).all())
 
 
 def returns_by_campaign(s: Session, campaign_ids: Sequence[int]) -> list[Any]:
     if not campaign_ids:
         return []
-    q = (select(Order.campaign_id, Order.platform, _n(Order.shipped_at.is_not(None)),
-                _n(Order.status == Status.RETURNED.value))
-         .where(Order.campaign_id.in_(list(campaign_ids)))
-         .group_by(Order.campaign_id, Order.platform))
+    t = T.ITEMS_T.c
+    q = (select(t.campaign_id, t.platform, func.sum(t.orders * t.shipped),
+                _sum_if(t.status == Status.RETURNED.value, t.orders))
+         .where(t.campaign_id.in_(list(campaign_ids)))
+         .group_by(t.campaign_id, t.platform)
+         .having(func.sum(t.orders) > 0))
     return list(s.execute(q).all())
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presale_engine.inventory import Batch, Demand, StockPosition, allocate, atp_by_date
 
@@ -147,3 +151,30 @@ def test_allocation_does_not_change_its_inputs() -> None:
     allocate(on_hand, batches, [Demand(1, "A", 8, dl(10), dl(1))])
     assert on_hand == {"A": 5}
     assert batches == [Batch(1, "A", 5, date(2026, 11, 1))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-3, 12),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(-1, 6)), max_size=4),
+       st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 30)),
+                          st.one_of(st.none(), st.integers(0, 30)), st.integers(1, 4)),
+                max_size=25))
+def test_shortfalls_name_the_orders_allocate_names(on_hand: int, raw_batches: Any,
+                                                   raw_demands: Any) -> None:
+    """The risk evaluation's fast path agrees with the full allocation, order by order."""
+    from presale_engine.inventory import Batch, Demand, allocate, priority, shortfalls
+
+    t0 = datetime(2026, 11, 1, 9, 30)
+    batches = [Batch(i + 1, "A", q, (t0 + timedelta(days=d)).date())
+               for i, (d, q) in enumerate(raw_batches)]
+    demands = [Demand(i + 1, "A", qty, None if dl is None else t0 + timedelta(days=dl, hours=i),
+                      None if pd is None else t0 + timedelta(hours=pd))
+               for i, (dl, pd, qty) in enumerate(raw_demands)]
+    want = {(s.order_id, s.late) for s in allocate({"A": on_hand}, batches, demands).short}
+    ordered = sorted(demands, key=priority)
+    arrivals = [(b.expected, b.qty) for b in sorted(batches, key=lambda b: (b.expected, b.id))]
+    got = shortfalls(on_hand, arrivals, [(d.deadline, d.paid_at, d.qty) for d in ordered])
+    assert {(ordered[i].order_id, late) for i, late in got} == want
+    as_text = [(None if d.deadline is None else d.deadline.isoformat(" "), None, d.qty)
+               for d in ordered]  # SQLite hands the times over as text
+    assert shortfalls(on_hand, arrivals, as_text) == got
