@@ -30,6 +30,7 @@ class PlatformProfile:
     penalty_currency: str = "CNY"
     min_rating: Decimal | None = None
     max_cancel_rate: Decimal | None = None  # e.g. 0.02 = 2 % in 30 days
+    preorder_fee_rate: Decimal = Decimal(0)  # platform fee on pre-order revenue (a share)
     requires_enterprise: bool = False
     verified: bool = False  # False: the number is a common cap, not a published rule
     note: str = ""
@@ -72,6 +73,7 @@ _DEFAULTS: dict[str, PlatformProfile] = {
         "tiktok_th", "TikTok Shop TH", 3, 15, late_consequence="auto_cancel",
         late_penalty=None, penalty_currency="THB",
         min_rating=Decimal("4.5"), max_cancel_rate=Decimal("0.02"), verified=True,
+        preorder_fee_rate=Decimal("0.0214"),
         note="2.14% service fee on pre-orders from 2026-01-01",
     ),
     "other": PlatformProfile("other", "Other channel", 1, 30),

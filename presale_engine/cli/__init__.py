@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import PresaleError
-from . import alerts, campaign, exports, imports, order, printing, shop, stock, wave
+from . import alerts, campaign, exports, imports, order, planning, printing, shop, stock, wave
 from .common import EXIT_ERROR, CliError, Ctx
 
 
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.register_mapping(sub, add)
     alerts.register(sub, add)
     alerts.register_metrics(sub, add)
+    planning.register(sub, add)
     shop.register(sub, add)
     return p
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CampaignInvalid
+from . import planning
 from .common import (
     EXIT_ERROR,
     AddFn,
@@ -173,6 +174,7 @@ def register(sub: Any, add: AddFn) -> None:
     sp.add_argument("id", type=int)
     sp.add_argument("--name")
     sp.add_argument("--shift-days", type=int, default=0)
+    planning.register_pnl(camp, add)
     sp = add(camp, "quote", cmd_campaign_quote, "price a SKU of a campaign")
     sp.add_argument("id", type=int)
     sp.add_argument("--sku", required=True)

@@ -32,11 +32,13 @@ __all__ = [
     "codes",
     "default_lang",
     "describe_field",
+    "fill",
     "has_text",
     "normalize_lang",
     "placeholders",
     "reload",
     "render",
+    "template_text",
 ]
 
 MISSING = "…"
@@ -72,6 +74,26 @@ def render(code: str, params: Mapping[str, Any] | None = None, lang: str = "en")
         return code
     shown = ", ".join(f"{k}={format_value(v, 'en', _text_of)}" for k, v in p.items())
     return f"{code} ({shown})"
+
+
+def fill(text: str, params: Mapping[str, Any], lang: str = "en") -> str:
+    """A text of the seller's own (a message template) with ``params`` written as the
+    catalogue writes them; a placeholder without a param is written as "…"."""
+    filled = _Filled({k: format_value(v, normalize_lang(lang), _text_of)
+                      for k, v in params.items()})
+    try:
+        return text.format_map(filled)
+    except (ValueError, IndexError, AttributeError, TypeError):
+        return text
+
+
+def template_text(code: str, lang: str) -> str:
+    """The text of ``code`` unfilled, placeholders kept (a template the seller edits)."""
+    for candidate in dict.fromkeys((normalize_lang(lang), "en")):
+        text = _catalogue.catalogue(candidate).texts.get(code)
+        if text is not None:
+            return text
+    return code
 
 
 def action(code: str, params: Mapping[str, Any] | None = None,

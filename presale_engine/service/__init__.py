@@ -19,6 +19,7 @@ from .campaigns import CampaignsPart
 from .exports import ExportsPart
 from .import_results import ImportRefused, ImportReport
 from .imports import ImportsPart
+from .messages import MessageBatch, MessageLine, MessagesPart
 from .order_bulk import BULK_EVENTS, BulkRefusal, BulkResult, BulkTotals
 from .order_desk import (
     BUILTIN_VIEWS,
@@ -32,6 +33,7 @@ from .order_desk import (
     end_of_day,
 )
 from .orders import OrdersPart
+from .planning import CampaignForecast, CampaignPnl, PlanningPart, ProductionPlan
 from .printing import PrintingPart
 from .risk import RiskPart
 from .shop import ShopPart
@@ -86,6 +88,8 @@ class Service:
         self.waves = WavesPart(self)
         self.printing = PrintingPart(self)
         self.risk = RiskPart(self)
+        self.planning = PlanningPart(self)
+        self.messages = MessagesPart(self)
 
     def now(self) -> datetime:
         return self.clock()
@@ -110,6 +114,8 @@ __all__ = [
     "BulkResult",
     "BulkTotals",
     "CampaignDetail",
+    "CampaignForecast",
+    "CampaignPnl",
     "CampaignRow",
     "Clock",
     "Cursor",
@@ -121,6 +127,8 @@ __all__ = [
     "ImportReport",
     "LateOrder",
     "LedgerEntry",
+    "MessageBatch",
+    "MessageLine",
     "OrderDetail",
     "OrderFilter",
     "OrderLine",
@@ -133,6 +141,7 @@ __all__ = [
     "PrintRecord",
     "PrintResult",
     "ProductView",
+    "ProductionPlan",
     "SavedView",
     "ScanResult",
     "Service",

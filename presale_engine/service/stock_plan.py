@@ -220,12 +220,12 @@ def _shortfall_groups(s: Session, shop_id: int, product_ids: list[int]
     for pid, rows in demand.items():
         acc: dict[tuple[int | None, str, str], list[Any]] = {}
         for i, _late in inv.shortfalls(int(on_hand.get(pid, 0)), arrivals[pid],
-                                       [(_time(r[0]), None, r[4]) for r in rows]):
+                                       [(no_time(r[0]), None, r[4]) for r in rows]):
             r = rows[i]
             g = acc.setdefault((r[5], r[6], r[7]), [0, 0, None, []])
             g[0] += 1
             g[1] += int(r[8])
-            dl = _time(r[0])
+            dl = no_time(r[0])
             if dl is not None and (g[2] is None or dl < g[2]):
                 g[2] = dl
             g[3].append(r[2])
@@ -236,7 +236,7 @@ def _shortfall_groups(s: Session, shop_id: int, product_ids: list[int]
     return out
 
 
-def _time(t: Any) -> Any:
+def no_time(t: Any) -> Any:
     """None for the sort key that stands for "no time"."""
     return None if t == OQ.NO_TIME_TEXT or t == datetime.max else t  # noqa: DTZ901
 
