@@ -85,7 +85,10 @@ TESTED_ELSEWHERE = {"import", "import orders", "import products", "import supply
                     # tests/cli/test_cli_print.py
                     "wave", "wave create", "wave list", "wave show", "wave scan",
                     "wave ship", "wave cancel", "print", "print picklist", "print slips",
-                    "print manifest", "print report", "print card"}
+                    "print manifest", "print report", "print card",
+                    # tests/cli/test_cli_planning.py
+                    "forecast", "plan", "campaign pnl", "messages", "messages reminders",
+                    "messages progress", "messages delay"}
 
 
 def test_these_tests_cover_every_command() -> None:
