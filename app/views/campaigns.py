@@ -182,6 +182,7 @@ class CampaignsPage(Page):
         self._select_after_load: int | None = None
         self._applying = False
         self.wizard: QWidget | None = None  # the last wizard opened (tests look at it)
+        self.planner: QWidget | None = None  # the last planner opened (tests look at it)
         lay, self.heading, self.count_label = self.page_layout()
 
         self.toolbar = QToolBar()
@@ -195,6 +196,8 @@ class CampaignsPage(Page):
         self.act_approve = self.toolbar.addAction("", lambda: self.change_status("approve"))
         self.act_reject = self.toolbar.addAction("", lambda: self.change_status("reject"))
         self.act_cancel = self.toolbar.addAction("", lambda: self.change_status("cancel"))
+        self.toolbar.addSeparator()
+        self.act_plan = self.toolbar.addAction("", self.open_planner)
         self.toolbar.addSeparator()
         self.act_export = self.toolbar.addAction("", self.export_definition)
         self.act_import = self.toolbar.addAction("", self.import_definition)
@@ -313,6 +316,10 @@ class CampaignsPage(Page):
         self.act_reject.setText(self.tr("Reject…"))
         self.act_cancel.setText(self.tr("Cancel campaign…"))
         self.act_export.setText(self.tr("Export definition…"))
+        self.act_plan.setText(self.tr("Plan: forecast, P&&L, messages…"))
+        self.act_plan.setToolTip(self.tr("How many units this campaign will sell, what to "
+                                         "make and by when, what it earns, what to tell "
+                                         "buyers"))
         self.act_import.setText(self.tr("Import definition…"))
         self.act_new.setToolTip(self.tr("Set up a new presale campaign (Ctrl+N)"))
         self.act_duplicate.setToolTip(self.tr("Copy the selected campaign as a new draft"))
@@ -352,7 +359,7 @@ class CampaignsPage(Page):
         self.act_edit.setEnabled(has_row and wizard_available()
                                   and wizard_can_edit(wizard_class()))
         for act in (self.act_duplicate, self.act_submit, self.act_approve, self.act_reject,
-                    self.act_cancel, self.act_export):
+                    self.act_cancel, self.act_export, self.act_plan):
             act.setEnabled(has_row)
         self.act_import.setEnabled(has_db)
 
@@ -388,6 +395,21 @@ class CampaignsPage(Page):
         wizard.accepted.connect(lambda: self._after_wizard(self.tr("Campaign saved"), row.id))
         self.wizard = wizard
         wizard.open()
+
+    def open_planner(self) -> None:
+        """Forecast, production plan, P&L and buyer messages of the selected campaign."""
+        from app.dialogs.planner_dialog import PlannerDialog
+
+        row = self.selected()
+        if row is None or self.ctx is None:
+            return
+        dlg = PlannerDialog(self.ctx.svc, row.id, self, name=row.name, currency=row.currency)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.supply_added.connect(lambda _sku: self.data_changed.emit())
+        dlg.exported.connect(lambda path: self.message.emit(
+            self.tr("Buyer messages written to %1").replace("%1", path)))
+        self.planner = dlg
+        dlg.open()
 
     def _after_wizard(self, message: str, campaign_id: int | None = None) -> None:
         """The wizard's ``accepted`` means a campaign was stored: show and select it."""

@@ -39,7 +39,7 @@ def line(sku: str, item: PriceItem, *, units: int, conversion: Decimal,
         paid = int((Decimal(units) * conversion).to_integral_value(ROUND_HALF_UP))
         forfeits = q(quoted.deposit * (units - paid), cur)
     else:
-        paid, forfeits = units, ZERO
+        paid, forfeits = units, q(ZERO, cur)
     revenue = q(quoted.total * paid, cur)
     cost = q((unit_cost or ZERO) * paid, cur)
     fees = q(revenue * fee_rate, cur)

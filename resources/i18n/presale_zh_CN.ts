@@ -159,6 +159,18 @@
 <context>
     <name>CampaignsPage</name>
     <message>
+        <source>Plan: forecast, P&amp;&amp;L, messages…</source>
+        <translation>计划：预测、盈亏、消息…</translation>
+    </message>
+    <message>
+        <source>How many units this campaign will sell, what to make and by when, what it earns, what to tell buyers</source>
+        <translation>本活动能卖多少、要生产多少、何时到货、能赚多少、要通知买家什么</translation>
+    </message>
+    <message>
+        <source>Buyer messages written to %1</source>
+        <translation>买家消息已写入 %1</translation>
+    </message>
+    <message>
         <location filename="../../app/views/campaigns.py" line="+81"/>
         <location line="+63"/>
         <source>Campaigns</source>
