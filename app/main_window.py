@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.alerts.show_alert_orders.connect(self.show_alert_orders)
         self.alerts.new_critical.connect(self.notify_critical)
+        self.dashboard.first_step.connect(self._first_step)
 
         self._build_actions()
         self._build_menus()
@@ -309,6 +310,11 @@ class MainWindow(QMainWindow):
 
         self.statusBar().clearMessage()
         show_error(self, error)
+
+    def _first_step(self, step: str) -> None:
+        """The empty dashboard's buttons: import orders, create a campaign, the demo."""
+        {"import": self.import_orders, "campaign": self.new_campaign,
+         "demo": self.open_demo}[step]()
 
     def open_demo(self, *, remember: bool = True) -> None:
         path = demo_path()

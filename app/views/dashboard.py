@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import display, labels
 from app.views.base import Page
+from app.views.dashboard_charts import DashboardCharts
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -46,16 +49,27 @@ class Figures:
     deposits: dict[str, Decimal] = field(default_factory=dict)
     # svc.risk.metrics(): GMV, conversion, on-time rate... one entry per currency
     metrics: list[Any] = field(default_factory=list)
+    daily: list[Any] = field(default_factory=list)  # svc.risk.daily(): the charts
+    flow: Any = None  # svc.stock.flow(): shipments due against stock arriving
+    health: list[Any] = field(default_factory=list)
+    campaigns: list[tuple[int, str]] = field(default_factory=list)  # the drill-down
+    scope: int | None = None  # the campaign drilled into, None: the whole shop
 
 
-def gather_figures(ctx: DeskContext) -> Figures:
-    """Key figures from existing service calls (runs on the worker)."""
+def gather_figures(ctx: DeskContext, scope: int | None = None) -> Figures:
+    """Key figures from existing service calls (runs on the worker); ``scope``: one
+    campaign's orders only (the drill-down)."""
     from presale_engine.service import OrderFilter
 
     svc = ctx.svc
     now = svc.now()
-    by_status = {s: svc.orders.count(OrderFilter(statuses=[s])) for s in labels.ORDER_STATUSES}
+    base: dict[str, Any] = {"campaign_id": scope} if scope is not None else {}
+    by_status = {s: svc.orders.count(OrderFilter(statuses=[s], **base))
+                 for s in labels.ORDER_STATUSES}
     campaigns = svc.campaigns.all()
+    listed = [(c.id, c.name) for c in campaigns]
+    if scope is not None:
+        campaigns = [c for c in campaigns if c.id == scope]
     camp_status: dict[str, int] = {}
     deposits: dict[str, Decimal] = {}
     active = 0
@@ -66,11 +80,13 @@ def gather_figures(ctx: DeskContext) -> Figures:
         if c.status == "approved" and (c.ends is None or c.ends >= now):
             active += 1
     return Figures(
-        shop_name=ctx.shop.name, now=now, total=svc.orders.count(),
-        overdue=svc.orders.count(OrderFilter(overdue=True)),
-        due_48h=svc.orders.count(OrderFilter(due_within_hours=48)),
+        shop_name=ctx.shop.name, now=now, total=svc.orders.count(OrderFilter(**base)),
+        overdue=svc.orders.count(OrderFilter(overdue=True, **base)),
+        due_48h=svc.orders.count(OrderFilter(due_within_hours=48, **base)),
         by_status=by_status, campaigns_by_status=camp_status, active_campaigns=active,
-        deposits=deposits, metrics=svc.risk.metrics())
+        deposits=deposits, metrics=svc.risk.metrics(campaign_id=scope),
+        daily=svc.risk.daily(campaign_id=scope), flow=svc.stock.flow(),
+        health=svc.risk.health_history(), campaigns=listed, scope=scope)
 
 
 class FigureCard(QFrame):
@@ -106,10 +122,13 @@ class FigureCard(QFrame):
 
 class DashboardPage(Page):
     name = "dashboard"
+    # the first steps of an empty shop: "import", "campaign" or "demo"
+    first_step = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figures: Figures | None = None
+        self.scope: int | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -126,8 +145,38 @@ class DashboardPage(Page):
         self.heading.setObjectName("PageHeading")
         self.subheading = QLabel()
         self.subheading.setObjectName("PageSubheading")
-        lay.addWidget(self.heading)
-        lay.addWidget(self.subheading)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        head.addLayout(titles, 1)
+        self.scope_label = QLabel()
+        self.scope_combo = QComboBox()
+        self.scope_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope_combo.setMinimumContentsLength(24)
+        self.scope_combo.activated.connect(lambda _i: self._scope_chosen())
+        head.addWidget(self.scope_label)
+        head.addWidget(self.scope_combo)
+        lay.addLayout(head)
+
+        self.empty_box = QGroupBox()
+        empty = QVBoxLayout(self.empty_box)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        empty.addWidget(self.empty_text)
+        buttons = QHBoxLayout()
+        self.btn_import = QPushButton()
+        self.btn_campaign = QPushButton()
+        self.btn_demo = QPushButton()
+        for b, step in ((self.btn_import, "import"), (self.btn_campaign, "campaign"),
+                        (self.btn_demo, "demo")):
+            b.clicked.connect(lambda _c=False, st=step: self.first_step.emit(st))
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        empty.addLayout(buttons)
+        self.empty_box.setVisible(False)
+        lay.addWidget(self.empty_box)
 
         cards = QHBoxLayout()
         cards.setSpacing(12)
@@ -196,6 +245,8 @@ class DashboardPage(Page):
         side.addStretch(1)
         row.addLayout(side, 2)
         lay.addLayout(row)
+        self.charts = DashboardCharts()
+        lay.addWidget(self.charts)
         lay.addStretch(1)
         self.retranslate_ui()
 
@@ -203,7 +254,18 @@ class DashboardPage(Page):
         return self.tr("Dashboard")
 
     def fetch(self, ctx: DeskContext) -> Any:
-        return gather_figures(ctx)
+        return gather_figures(ctx, self.scope)
+
+    def _scope_chosen(self) -> None:
+        scope = self.scope_combo.currentData()
+        if scope != self.scope:
+            self.scope = scope
+            self.refresh()
+
+    def drill_into(self, campaign_id: int | None) -> None:
+        """Show one campaign's figures (None: the whole shop)."""
+        self.scope = campaign_id
+        self.refresh()
 
     def apply(self, data: Any) -> None:
         self.figures = data
@@ -234,6 +296,11 @@ class DashboardPage(Page):
         for code, (_name, value) in self._campaign_rows.items():
             value.setText(display.count(f.campaigns_by_status.get(code, 0)) if f else "0")
         self._show_kpis(f.metrics if f else [])
+        self._show_scope(f)
+        self.empty_box.setVisible(f is not None and f.total == 0 and f.scope is None
+                                  and not f.campaigns)
+        if f is not None:
+            self.charts.show_data(f.daily, f.flow, f.health)
         amounts = [display.money(v, cur) for cur, v in sorted(f.deposits.items())] \
             if f and f.deposits else ["–"]
         while len(self._deposit_labels) < len(amounts):
@@ -244,6 +311,17 @@ class DashboardPage(Page):
         for i, label in enumerate(self._deposit_labels):
             label.setVisible(i < len(amounts))
             label.setText(amounts[i] if i < len(amounts) else "")
+
+    def _show_scope(self, f: Figures | None) -> None:
+        combo = self.scope_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("The whole shop"), None)
+        for cid, name in (f.campaigns if f else []):
+            combo.addItem(f"#{cid} {name}", cid)
+        index = combo.findData(self.scope) if self.scope is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
 
     def kpi_rows(self) -> list[tuple[str, Any]]:
         """(name, figure of a MetricsView) for the key-figures box; never mixes currencies."""
@@ -280,6 +358,16 @@ class DashboardPage(Page):
 
     def retranslate_ui(self) -> None:
         self.kpi_box.setTitle(self.tr("Key figures (all orders, per currency)"))
+        self.scope_label.setText(self.tr("Show:"))
+        self.empty_box.setTitle(self.tr("Start here"))
+        self.empty_text.setText(self.tr(
+            "This shop has no orders and no campaigns yet. Import an order export from "
+            "your platform, set up a presale campaign, or open the demo shop to look "
+            "around first."))
+        self.btn_import.setText(self.tr("Import orders…"))
+        self.btn_campaign.setText(self.tr("Create a campaign…"))
+        self.btn_demo.setText(self.tr("Open the demo shop"))
+        self.charts.retranslate_ui()
         self.card_total.title.setText(self.tr("Orders"))
         self.card_total.caption.setText(self.tr("all orders in this shop"))
         self.card_overdue.title.setText(self.tr("Overdue"))

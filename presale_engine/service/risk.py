@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -76,6 +76,18 @@ class HealthView:
     day: date
     rating: Decimal | None
     bad_review_rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """One local day of the shop in one currency: orders placed, and money received."""
+
+    day: date
+    currency: str
+    orders: int
+    presale_orders: int
+    deposits: Decimal  # deposit payments received that day
+    balances: Decimal  # balance and full payments received that day
 
 
 @dataclass(frozen=True)
@@ -408,6 +420,39 @@ class RiskPart(Part):
                 _share(int(r.presale), int(r.orders)), pen, pen_cur,
                 from_minor(int(r.liability), cur),
                 str(r.day) if by_day else None))
+        return out
+
+    def daily(self, *, days: int = 30, campaign_id: int | None = None) -> list[DayFigures]:
+        """The last ``days`` local days (today included): orders placed and deposits
+        against balances received, per currency (the dashboard's charts)."""
+        tz = self.svc.shop.tz()
+        now = self.now()
+        today = now.astimezone(tz).date()
+        first = today - timedelta(days=days - 1)
+        start = datetime.combine(first, time(), tz)
+        acc: dict[tuple[date, str], list[int]] = {}
+
+        def slot(hour: str, cur: str) -> list[int]:
+            local = datetime.strptime(str(hour), "%Y-%m-%d %H").replace(
+                tzinfo=UTC).astimezone(tz).date()
+            return acc.setdefault((max(local, first), cur), [0, 0, 0, 0])
+
+        with self.db.session() as s:
+            for hour, cur, n, pre in RQ.orders_by_hour(s, start, now, campaign_id):
+                a = slot(hour, cur)
+                a[0] += int(n)
+                a[1] += int(pre)
+            for hour, cur, kind, amount in RQ.payments_by_hour(s, start, now, campaign_id):
+                a = slot(hour, cur)
+                a[2 if kind == "deposit" else 3] += int(amount or 0)
+        currencies = sorted({cur for _d, cur in acc})
+        out = []
+        for i in range(days):
+            d = first + timedelta(days=i)
+            for cur in currencies:
+                n, pre, dep, bal = acc.get((d, cur), [0, 0, 0, 0])
+                out.append(DayFigures(d, cur, n, pre, from_minor(dep, cur),
+                                      from_minor(bal, cur)))
         return out
 
     def _exposure(self, s: Session, campaign_id: int | None, platform: str | None

@@ -275,3 +275,37 @@ def explain_statements(now: datetime) -> list[tuple[str, str]]:
         out.append((label, str(q.compile(dialect=sqlite.dialect(),
                                          compile_kwargs={"literal_binds": True}))))
     return out
+
+
+def _hour(s: Session, col: Any) -> Any:
+    if s.get_bind().dialect.name == "sqlite":
+        return func.strftime("%Y-%m-%d %H", col)
+    return func.to_char(col, "YYYY-MM-DD HH24")
+
+
+def orders_by_hour(s: Session, start: datetime, end: datetime,
+                   campaign_id: int | None = None) -> list[Any]:
+    """(UTC hour, currency, orders, presale orders) of the orders placed in [start,
+    end): the dashboard folds the hours into the shop's local days."""
+    hour = _hour(s, Order.ordered_at).label("hour")
+    q = (select(hour, Order.currency, func.count(Order.id), _n(Order.kind != "normal"))
+         .where(Order.ordered_at >= start, Order.ordered_at < end))
+    if campaign_id is not None:
+        q = q.where(Order.campaign_id == campaign_id)
+    return list(s.execute(q.group_by(hour, Order.currency)).all())
+
+
+def payments_by_hour(s: Session, start: datetime, end: datetime,
+                     campaign_id: int | None = None) -> list[Any]:
+    """(UTC hour, currency, kind, minor units) of the payments received in [start,
+    end) (deposits, balances, full payments; refunds and penalties left out)."""
+    from .models import Payment
+
+    hour = _hour(s, Payment.at).label("hour")
+    q = (select(hour, Order.currency, Payment.kind, func.sum(Payment.amount))
+         .join(Order, Order.id == Payment.order_id)
+         .where(Payment.at >= start, Payment.at < end,
+                Payment.kind.in_(["deposit", "balance", "full"])))
+    if campaign_id is not None:
+        q = q.where(Order.campaign_id == campaign_id)
+    return list(s.execute(q.group_by(hour, Order.currency, Payment.kind)).all())
