@@ -418,10 +418,15 @@ class MainWindow(QMainWindow):
                              QSystemTrayIcon.MessageIcon.Warning)
 
     def _data_changed(self) -> None:
+        """A page wrote something: every other page reloads when next shown, and the
+        risk rules run again now (once per change, on the worker), so a new critical
+        alert is announced whichever page the seller is on."""
         sender = self.sender()
         for page in self.pages.values():
             if page is not sender:
                 page.mark_stale()
+        self.alerts.mark_stale()
+        self.alerts.ensure_loaded()
         self.update_status()
 
     def refresh(self) -> None:

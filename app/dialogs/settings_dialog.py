@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -51,6 +52,7 @@ class SettingsData:
 
     shop: ShopView | None = None
     profiles: dict[str, Any] = field(default_factory=dict)  # code -> PlatformProfile
+    require_approval: bool = False
 
 
 def read_settings_data(svc: Service | None) -> SettingsData:
@@ -64,7 +66,8 @@ def read_settings_data(svc: Service | None) -> SettingsData:
             profiles[code] = svc.shop.profile(code)
         except NotFound:
             continue
-    return SettingsData(svc.shop.get(), profiles)
+    return SettingsData(svc.shop.get(), profiles,
+                        svc.shop.settings().require_approval)
 
 
 def _rule_text(value: Any) -> str:
@@ -101,6 +104,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.tz_label, self.tz_combo)
         form.addRow(self.currency_label, self.currency_combo)
+        self.approval_check = QCheckBox()
+        form.addRow("", self.approval_check)
+        self.risk_button = QPushButton()
+        self.risk_button.clicked.connect(self.open_risk_settings)
+        form.addRow("", self.risk_button)
         lay.addWidget(self.shop_box)
 
         # --- language
@@ -194,6 +202,7 @@ class SettingsDialog(QDialog):
             self.name_edit.setText(shop.name)
             self._set_combo_text(self.tz_combo, shop.timezone)
             self._set_combo_text(self.currency_combo, shop.currency)
+            self.approval_check.setChecked(self.data.require_approval)
         pref = prefs.get_str(prefs.LANGUAGE, i18n.SYSTEM)
         self.lang_combo.setCurrentIndex(max(self.lang_combo.findData(pref), 0))
         self.url_edit.setText(prefs.get_str(prefs.SHARED_URL))
@@ -295,6 +304,22 @@ class SettingsDialog(QDialog):
             out[code] = merged
         return out
 
+    def open_risk_settings(self) -> None:
+        """Shop health and alert thresholds (their own dialog: saved as they are made)."""
+        from app.dialogs.risk_settings_dialog import RiskSettingsDialog
+
+        if self.svc is None:
+            return
+        self.risk_dialog = RiskSettingsDialog(self.svc, self)
+        self.risk_dialog.open()
+
+    def approval_change(self) -> bool | None:
+        """The approval setting if the seller changed it (None: unchanged)."""
+        if self.data.shop is None:
+            return None
+        want = self.approval_check.isChecked()
+        return want if want != self.data.require_approval else None
+
     def shop_changes(self) -> dict[str, str]:
         shop = self.data.shop
         if shop is None:
@@ -314,14 +339,17 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         shop_changes = self.shop_changes()
         rule_changes = self.rule_changes()
+        approval = self.approval_change()
         svc = self.svc
-        if svc is None or (not shop_changes and not rule_changes):
+        if svc is None or (not shop_changes and not rule_changes and approval is None):
             self._finish(None)
             return
 
         def write(_task: ops.Task) -> Any:
             if shop_changes:
                 svc.shop.update(**shop_changes)
+            if approval is not None:
+                svc.shop.update_settings(require_approval=approval)
             for code, overrides in rule_changes.items():
                 svc.shop.set_rule_override(code, overrides)
             return svc.shop.get()
@@ -359,6 +387,11 @@ class SettingsDialog(QDialog):
         self.name_label.setText(self.tr("Shop name:"))
         self.tz_label.setText(self.tr("Time zone:"))
         self.currency_label.setText(self.tr("Currency:"))
+        self.approval_check.setText(self.tr("Campaigns need approval before they go live"))
+        self.approval_check.setToolTip(self.tr(
+            "Off: saving a valid campaign makes it active. On: a saved campaign waits as "
+            "a draft until someone approves it (for a team)."))
+        self.risk_button.setText(self.tr("Shop health and alert thresholds…"))
         self.lang_box.setTitle(self.tr("Language"))
         self.lang_label.setText(self.tr("Language:"))
         self.lang_combo.setItemText(0, self.tr("System language"))

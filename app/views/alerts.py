@@ -117,7 +117,9 @@ class AlertsPage(Page):
         self._fill()
 
     def _tick(self) -> None:
-        if self.ctx is not None and self.isVisible():
+        """Deadlines approach by themselves: evaluate again, shown or not (a new
+        critical alert is announced in the status bar and the tray)."""
+        if self.ctx is not None and not self.loading:
             self.mark_stale()
             self.ensure_loaded()
 

@@ -141,6 +141,11 @@ class RiskPart(Part):
         merged = {**over.get("*", {}), **over.get(code, {})}
         return for_profile(self.svc.shop.profile(code, s), merged)
 
+    def default_thresholds(self, code: str) -> Thresholds:
+        """The thresholds of platform profile ``code`` before this shop's overrides."""
+        with self.db.session() as s:
+            return for_profile(self.svc.shop.profile(code, s), {})
+
     def set_thresholds(self, profile: str, overrides: dict[str, Any]) -> Thresholds:
         """Override thresholds for ``profile`` ("*": every profile); ``{}`` restores."""
         if profile != "*" and profile not in known_profiles():

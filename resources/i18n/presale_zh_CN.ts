@@ -2095,6 +2095,18 @@ Please send the details below to whoever supports Presale Desk for you.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Campaigns need approval before they go live</source>
+        <translation>活动需审批后才生效</translation>
+    </message>
+    <message>
+        <source>Off: saving a valid campaign makes it active. On: a saved campaign waits as a draft until someone approves it (for a team).</source>
+        <translation>关闭：保存有效的活动即生效。开启：保存后作为草稿，等待审批（适合团队）。</translation>
+    </message>
+    <message>
+        <source>Shop health and alert thresholds…</source>
+        <translation>店铺健康与预警阈值…</translation>
+    </message>
+    <message>
         <location filename="../../app/dialogs/settings_dialog.py" line="+275"/>
         <source>The platform&apos;s default rules are restored when you press OK.</source>
         <translation>点击“确定”后将恢复平台默认规则。</translation>
