@@ -34,6 +34,7 @@ from .common import (
 )
 
 # -------------------------------------------------------------------------- orders
+from .marks import unmark
 from .order_cells import (
     _BLANK,
     _BLANK_LIMIT,
@@ -237,6 +238,8 @@ class OrderMapper:
         """Map one chunk; return the valid rows as tuples (see the class docstring)."""
         if not rows:
             return []
+        if self.preset.empty_marks:
+            rows = unmark(rows, self.preset.empty_marks)
         n = len(rows)
         columns = list(zip(*[cells for _, cells in rows], strict=True))
         idx = self.match.indexes
