@@ -173,7 +173,9 @@ class ImportsPart(Part):
         if locate is not None:  # two files joined: errors name the file they come from
             imp.errors = [*stream.errors, *locate(imp.errors)]
             imp.warnings = locate(imp.warnings)
-            table_errors = [*stream.errors, *table_errors]
+            # The rejects workbook numbers rows as the item report (the joined table).
+            table_errors = [*(e for e in stream.errors if e.file == stream.items.file),
+                            *table_errors]
         report = ImportReport(file=stream.file, kind="orders", platform=imp.platform,
                               skipped_rows=imp.skipped_rows + table_skipped,
                               extra_columns=list(imp.extra_columns),

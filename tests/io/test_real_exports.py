@@ -179,3 +179,16 @@ def test_taobao_pair_errors_name_the_file_row_and_column(svc: Any, tmp_path: Pat
         (itf, 9, "商家编码", "missing_value"),
     ])
     assert svc.orders.count() == 0  # all or nothing
+
+
+def test_taobao_pair_valid_rows_only(svc: Any, tmp_path: Path) -> None:
+    import openpyxl
+
+    o, i = taobao_reports()
+    i[4] = tb_item(NO["alt"], "雪峰 碎冰机 蓝色", "299.00", 0, "", alt="ICE-200-BLU")
+    orders, items = write_pair(tmp_path, ".csv", o, i)
+    rejects = tmp_path / "rejects.xlsx"
+    rep = svc.imports.orders(orders, items, valid_only=rejects)
+    assert (rep.created, rep.rejected) == (len(TB_LINES) - 1, 1)
+    rows = list(openpyxl.load_workbook(rejects).worksheets[0].iter_rows(values_only=True))
+    assert [(r[0], r[1].split(":")[0]) for r in rows[1:]] == [(5, "购买数量")]

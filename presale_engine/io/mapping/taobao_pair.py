@@ -56,6 +56,10 @@ _PER_ITEM = frozenset(normalize_header(h) for h in (
 _SKU, _ALT_SKU = normalize_header("商家编码"), normalize_header("外部系统编号")
 _PRICE, _QTY = normalize_header("价格"), normalize_header("购买数量")
 _MONEY_FIELDS = ("total", "deposit", "balance")
+# Order-level amounts of the order report, split over an order's lines with the ones
+# the layout reads (so the preview shows each line's share in every money column).
+_ORDER_MONEY = frozenset(normalize_header(h) for h in (
+    "买家应付货款", "买家应付邮费", "总金额", "买家实际支付金额", "退款金额", "打款商家金额"))
 
 Progress = Callable[[int, int], None]
 
@@ -205,7 +209,8 @@ class PairedTable:
     def _split_money(self, preset: Preset, lines: dict[str, list[int]],
                      price_i: int | None, qty_i: int | None) -> None:
         """Order-level amounts over an order's lines, by price × quantity."""
-        aliases = {normalize_header(a) for f in _MONEY_FIELDS for a in preset.columns.get(f, ())}
+        aliases = {normalize_header(a) for f in _MONEY_FIELDS
+                   for a in preset.columns.get(f, ())} | _ORDER_MONEY
         money_cols = [i for i, (src, _j) in enumerate(self._columns)
                       if src == 0 and normalize_header(self.headers[i]) in aliases]
         if not money_cols:
