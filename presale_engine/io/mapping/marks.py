@@ -16,20 +16,19 @@ from collections.abc import Sequence
 _PAD = " \t\r\n\v\f\u3000"
 
 
-def unmark(rows: Sequence[tuple[int, list[object]]], marks: frozenset[str]
-           ) -> list[tuple[int, list[object]]]:  # fmt: skip
-    """``rows`` with every text cell stripped of padding and a cell in ``marks`` as None
-    (new lists: the caller's cells are left as the file had them)."""
+def unmark(rows: Sequence[tuple[int, list[object]]], marks: frozenset[str],
+           columns: Sequence[int]) -> list[tuple[int, list[object]]]:  # fmt: skip
+    """``rows`` with the text cells of ``columns`` (the mapped ones) stripped of padding
+    and a cell in ``marks`` as None (new lists: the caller's cells stay as the file had
+    them)."""
     out: list[tuple[int, list[object]]] = []
     append = out.append
     for excel_row, cells in rows:
-        new: list[object] = []
-        add = new.append
-        for c in cells:
+        new = list(cells)
+        for i in columns:
+            c = new[i] if i < len(new) else None
             if isinstance(c, str):
                 s = c.strip(_PAD)
-                add(None if s in marks else s)
-            else:
-                add(c)
+                new[i] = None if s in marks else s
         append((excel_row, new))
     return out
