@@ -155,6 +155,10 @@ ROW_ERRORS: dict[str, Any] = {  # why an import refuses a cell (io RowError code
     "unknown_platform": QT_TRANSLATE_NOOP("Labels", "unknown platform"),
     "unknown_sku": QT_TRANSLATE_NOOP(
         "Labels", "no product with this SKU code; import the products first"),
+    "order_not_in_report": QT_TRANSLATE_NOOP(
+        "Labels", "no order with this number in the order report"),
+    "order_without_items": QT_TRANSLATE_NOOP(
+        "Labels", "no item row for this order in the item report"),
 }
 
 _cache: dict[int, dict[str, str]] = {}

@@ -48,6 +48,7 @@ from app import labels, ops
 from app import settings as prefs
 from app.dialogs import import_texts
 from app.dialogs.import_pages import MappingPage, PreviewPage, ProblemsPage, ResultPage
+from app.dialogs.import_pair import SecondFileRow
 from presale_engine.service.values import IMPORT_KINDS as KINDS
 from presale_engine.service.values import PLATFORM_CHOICES, Preview
 
@@ -85,6 +86,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.svc = svc
         self.path: Path | None = None
+        self.items_path: Path | None = None  # the second file (Taobao's item report)
         self.preview: Preview | None = None
         self.report: ImportReport | None = None
         self.refused: Any = None  # the ImportRefused of the last import, if it was refused
@@ -140,6 +142,10 @@ class ImportDialog(QDialog):
         grid.addWidget(self.kind_label, 1, 0)
         grid.addLayout(row, 1, 1, 1, 2)
         lay.addLayout(grid)
+        self.second_file = SecondFileRow(self)
+        self.second_file.choose_button.clicked.connect(self.choose_second_file)
+        self.second_file.remove_button.clicked.connect(lambda: self.set_items(None))
+        lay.addWidget(self.second_file)
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("ImportSummary")
@@ -243,15 +249,33 @@ class ImportDialog(QDialog):
         if path:
             self.set_path(path)
 
-    def set_path(self, path: str | Path) -> None:
-        """Preview ``path`` (what it holds and its layout are guessed afresh)."""
+    def set_path(self, path: str | Path, items: str | Path | None = None) -> None:
+        """Preview ``path`` (what it holds and its layout are guessed afresh), with
+        ``items`` as its second file (Taobao's item report) if given."""
         self.path = Path(path)
+        self.items_path = Path(items) if items is not None else None
         self.path_edit.setText(str(self.path))
         self.path_edit.setToolTip(str(self.path))
         self._forced_kind = None
         self._forced_platform = None
         self.saved_mapping_path = None
         prefs.set_value(IMPORT_DIR, str(self.path.parent))
+        self.refresh_preview()
+
+    def choose_second_file(self) -> None:
+        """Pick the other report of a Taobao/Tmall export (the dialog says which)."""
+        start = str(self.path.parent) if self.path else prefs.get_str(IMPORT_DIR)
+        title = (self.tr("Choose the order report (订单报表)")
+                 if self.preview is not None and self.preview.needs == "orders"
+                 else self.tr("Choose the item report (宝贝报表)"))
+        path, _chosen = QFileDialog.getOpenFileName(
+            self, title, start, self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if path:
+            self.set_items(path)
+
+    def set_items(self, path: str | Path | None) -> None:
+        """Import the file with ``path`` as its second file (None: the file alone)."""
+        self.items_path = Path(path) if path else None
         self.refresh_preview()
 
     def _kind_chosen(self, index: int) -> None:
@@ -284,7 +308,7 @@ class ImportDialog(QDialog):
             self._task.cancel()  # a newer question makes the old answer moot
         self._generation += 1
         gen = self._generation
-        path, kind = self.path, self._forced_kind
+        path, kind, items = self.path, self._forced_kind, self.items_path
         platform = self._forced_platform if kind in (None, "orders") else None
         self.preview = None
         self.report = None
@@ -297,7 +321,7 @@ class ImportDialog(QDialog):
         svc = self.svc
 
         def work(task: ops.Task) -> Preview:
-            return svc.imports.preview(path, kind=kind, platform=platform,
+            return svc.imports.preview(path, items, kind=kind, platform=platform,
                                        progress=task.progress, cancel=task.cancelled)
 
         self._start("preview", work, lambda pv: self._show_preview(gen, pv),
@@ -314,7 +338,7 @@ class ImportDialog(QDialog):
         self.status_model.set_texts(pv.new_statuses)
         self.errors_model.set_rows(pv.errors)
         self._fit_columns()
-        fix = not pv.can_import or bool(pv.new_statuses)
+        fix = (not pv.can_import and pv.needs is None) or bool(pv.new_statuses)
         self.tabs.setCurrentWidget(self.mapping_page if fix else self.preview_page)
         self._show_texts()
         self.preview_ready.emit()
@@ -441,21 +465,21 @@ class ImportDialog(QDialog):
                 return
             if not rejects.lower().endswith(".xlsx"):
                 rejects += ".xlsx"
-        svc, path, kind, preset = self.svc, pv.path, pv.kind, pv.preset
+        svc, path, kind, preset, items = self.svc, pv.path, pv.kind, pv.preset, pv.items_path
         self.refused = None
         self.import_cancelled = False
 
         def work(task: ops.Task) -> ImportReport:
             if kind == "orders":
-                return svc.imports.orders(path, platform=preset, valid_only=rejects,
-                                         progress=task.progress, cancel=task.cancelled)
+                return svc.imports.orders(path, items, platform=preset, valid_only=rejects,
+                                          progress=task.progress, cancel=task.cancelled)
             if kind == "products":
                 return svc.imports.products(path, progress=task.progress,
                                            cancel=task.cancelled)
             return svc.imports.supply(path, progress=task.progress, cancel=task.cancelled)
 
         self._start("import", work, self._imported, self._import_failed,
-                    self.tr("Importing %1…").replace("%1", path.name))
+                    self.tr("Importing %1…").replace("%1", pv.file))
 
     def _imported(self, report: ImportReport) -> None:
         self._end_op()
@@ -572,6 +596,8 @@ class ImportDialog(QDialog):
         pv = self.preview
         idle = self._busy is None
         self.choose_button.setEnabled(idle or self._busy == "preview")
+        self.second_file.choose_button.setEnabled(idle or self._busy == "preview")
+        self.second_file.remove_button.setEnabled(idle or self._busy == "preview")
         self.kind_combo.setEnabled(pv is not None and self._busy != "import")
         self.platform_combo.setEnabled(pv is not None and pv.kind == "orders"
                                        and self._busy != "import")
@@ -625,6 +651,7 @@ class ImportDialog(QDialog):
         files = dropped_files(event)
         if files and self._busy != "import":
             event.acceptProposedAction()
-            self.set_path(files[0])
+            # Both reports of a Taobao export may be dropped at once.
+            self.set_path(files[0], files[1] if len(files) > 1 else None)
         else:
             event.ignore()

@@ -49,6 +49,7 @@ def retranslate(dlg: ImportDialog) -> None:
     dlg.valid_only_check.setToolTip(dlg.tr(
         "Rows with problems are left out and saved, with their reasons, to a workbook "
         "you choose; fix them there and import that file later."))
+    dlg.second_file.remove_button.setText(dlg.tr("Remove"))
     dlg.import_button.setText(dlg.tr("Import"))
     dlg.close_button.setText(dlg.tr("Close"))
     for model in (dlg.preview_model, dlg.mapping_model, dlg.status_model,
@@ -66,6 +67,7 @@ def show_texts(dlg: ImportDialog) -> None:
     if pv is not None and pv.kind == "orders":
         chosen = dlg._forced_platform or "auto"
         dlg.platform_combo.setCurrentIndex(dlg.platform_combo.findData(chosen))
+    second_file_texts(dlg)
     dlg.summary_label.setText(dlg._summary())
     alert = bool(dlg.read_error) or (pv is not None and not pv.can_import)
     if dlg.summary_label.property("alert") != alert:
@@ -117,6 +119,30 @@ def show_texts(dlg: ImportDialog) -> None:
     dlg._update_state()
 
 
+def second_file_texts(dlg: ImportDialog) -> None:
+    """The second-file row: shown when the file is one of Taobao's two reports."""
+    pv = dlg.preview
+    needs = pv.needs if pv is not None else None
+    row = dlg.second_file
+    row.setVisible(needs is not None or dlg.items_path is not None)
+    if needs == "items":
+        row.label.setText(dlg.tr(
+            "This is a Taobao/Tmall order report (订单报表): it has no SKU codes. Add the "
+            "item report (宝贝报表) exported with it:"))
+    elif needs == "orders":
+        row.label.setText(dlg.tr(
+            "This is a Taobao/Tmall item report (宝贝报表). Add the order report (订单报表) "
+            "exported with it:"))
+    else:
+        row.label.setText(dlg.tr("Imported together with:"))
+    row.choose_button.setText(dlg.tr("Choose the order report…") if needs == "orders"
+                              else dlg.tr("Choose the item report…"))
+    row.path_edit.setText(str(dlg.items_path) if dlg.items_path is not None else "")
+    row.path_edit.setToolTip(row.path_edit.text())
+    row.path_edit.setVisible(dlg.items_path is not None)
+    row.remove_button.setVisible(dlg.items_path is not None)
+
+
 def summary(dlg: ImportDialog) -> str:
     pv = dlg.preview
     if dlg._busy == "preview":
@@ -141,7 +167,14 @@ def summary(dlg: ImportDialog) -> str:
              .replace("%1", what).replace("%2", str(pv.header_row))
              .replace("%3", display.count(pv.total_rows)).replace("%4", str(used))
              .replace("%5", str(total_cols))]
-    if pv.missing and pv.can_edit_mapping:
+    if pv.needs == "items":
+        parts.append(dlg.tr("The order report alone has no SKU codes, so it cannot be "
+                             "imported: add its item report (宝贝报表) above."))
+    elif pv.needs == "orders":
+        parts.append(dlg.tr("The item report alone has no order times, buyers or states, "
+                             "so it cannot be imported: add its order report (订单报表) "
+                             "above."))
+    elif pv.missing and pv.can_edit_mapping:
         parts.append(dlg.tr("Required columns are missing: %1. Under Column mapping, "
                              "choose the column that holds each one, or choose another "
                              "layout.").replace(

@@ -32,6 +32,8 @@ def preview_dict(pv: Any) -> dict[str, Any]:
         "errors": [{"file": e.file, "row": e.row, "column": e.column, "value": e.value,
                     "reason": e.reason, "code": e.code} for e in pv.errors[:PREVIEW_ERRORS]],
         "unknown_statuses": list(pv.unknown_statuses),
+        "items_file": pv.items_path.name if pv.items_path is not None else None,
+        "needs": pv.needs,
     }
 
 
@@ -40,6 +42,12 @@ def _print_preview(pv: Any) -> None:
           f"{pv.preset or '-'}" + (f" (detected {pv.detected})" if pv.detected else ""))
     if pv.problem:
         print(f"cannot map the columns: {pv.problem}")
+    if pv.needs == "items":
+        print("this is a Taobao/Tmall order report (订单报表) without SKUs: add its item "
+              "report (宝贝报表) as a second file")
+    elif pv.needs == "orders":
+        print("this is a Taobao/Tmall item report (宝贝报表): add its order report (订单报表) "
+              "as the other file")
     table(["column", "header", "field"],
           [[i + 1, h, pv.fields.get(i) or ("(not used)" if h else "")]
            for i, h in enumerate(pv.headers)])
@@ -64,13 +72,13 @@ def cmd_import(ctx: Ctx) -> int:
     preview = None
     if a.dry_run and a.what == "orders":
         # The dry run shows what the import dialog shows, then what the import would do.
-        preview = svc.imports.preview(a.file, kind="orders", platform=a.platform)
+        preview = svc.imports.preview(a.file, a.items, kind="orders", platform=a.platform)
         if not a.json:
             _print_preview(preview)
     try:
         if a.what == "orders":
-            rep = svc.imports.orders(a.file, platform=a.platform, dry_run=a.dry_run,
-                                    valid_only=a.valid_only, progress=prog)
+            rep = svc.imports.orders(a.file, a.items, platform=a.platform,
+                                     dry_run=a.dry_run, valid_only=a.valid_only, progress=prog)
         elif a.what == "products":
             rep = svc.imports.products(a.file, dry_run=a.dry_run, progress=prog)
         else:
@@ -167,6 +175,9 @@ def register(sub: Any, add: AddFn) -> None:
              "import a platform order export (Taobao/Tmall, Douyin, TikTok Shop, JD, or our "
              "template); all or nothing")
     sp.add_argument("file")
+    sp.add_argument("items", nargs="?", default=None, metavar="ITEMS",
+                    help="Taobao/Tmall: the item report (宝贝报表) that goes with the order "
+                         "report FILE (订单报表); the two are joined by 订单编号")
     sp.add_argument("--platform", default="auto",
                     help="auto (default), taobao, douyin, tiktok, jd, template, or the name "
                          "of a saved column mapping")
@@ -178,7 +189,7 @@ def register(sub: Any, add: AddFn) -> None:
         sp = add(imp, what, cmd_import, help_)
         sp.add_argument("file")
         sp.add_argument("--dry-run", action="store_true")
-        sp.set_defaults(platform=None, valid_only=None)
+        sp.set_defaults(platform=None, valid_only=None, items=None)
 
 
 def register_mapping(sub: Any, add: AddFn) -> None:

@@ -131,6 +131,9 @@ class Preset:
     remap_by_kind: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     compose: Mapping[str, Compose] = field(default_factory=dict)
     platform_names: Mapping[str, str] = field(default_factory=dict)
+    # Cell texts that mean "nothing" in every column (Douyin writes "-"); such cells
+    # are read as empty, so a rule testing a column's presence sees them as blank.
+    empty_marks: frozenset[str] = frozenset()
     source: str = ""
     custom: bool = False
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -414,6 +417,7 @@ def parse_preset(
         if any(p not in known for p in parts):
             raise bad(f"'compose.{target}.parts' names unknown fields")
         compose[target] = Compose(parts=parts, sep=str(spec.get("sep", " ")))
+    marks = _str_list(data.get("empty_marks", []), "empty_marks", bad)
     names = data.get("platform_names", {})
     if not isinstance(names, dict) or any(v not in PLATFORMS for v in names.values()):
         raise bad(f"'platform_names' values must be one of {', '.join(PLATFORMS)}")
@@ -434,6 +438,7 @@ def parse_preset(
         remap_by_kind=remap,
         compose=compose,
         platform_names={normalize_value(k): v for k, v in names.items()},
+        empty_marks=frozenset(m.strip() for m in marks if m.strip()),
         source=source,
         custom=custom,
         raw=dict(data),

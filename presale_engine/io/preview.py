@@ -63,9 +63,16 @@ class Preview:
     # mean); known texts in an odd combination are only listed in ``unknown_statuses``.
     new_statuses: list[str] = field(default_factory=list)
     mapping_file: Path | None = None  # the user's own mapping file, when the layout is one
+    # Two-file exports (Taobao/Tmall): the second file read with ``path`` (the item
+    # report), and which report the file still needs: "items" (an order report without
+    # a SKU column), "orders" (an item report alone), None (nothing more).
+    items_path: Path | None = None
+    needs: str | None = None
 
     @property
     def file(self) -> str:
+        if self.items_path is not None:
+            return f"{self.path.name} + {self.items_path.name}"
         return self.path.name
 
     @property
@@ -79,7 +86,8 @@ class Preview:
 
     @property
     def can_import(self) -> bool:
-        return self.preset is not None and not self.problem and not self.missing
+        return (self.preset is not None and not self.problem and not self.missing
+                and self.needs is None)
 
     @property
     def can_edit_mapping(self) -> bool:
@@ -127,13 +135,16 @@ def guess_kind(headers: Sequence[str], presets: dict[str, Preset]) -> str | None
 def build_preview(path: str | Path, *, kind: str | None = None, platform: str | None = None,
                   presets_dir: str | Path | None = None, check_rows: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  cancel: Callable[[], bool] | None = None) -> Preview:
+                  cancel: Callable[[], bool] | None = None,
+                  items: str | Path | None = None) -> Preview:
     """Read ``path`` and map it as ``kind`` (None: guess) with the order layout
-    ``platform`` (None or "auto": detect). Raises the io layer's errors for a file that
-    cannot be read at all (``FileRejected``, ``UnknownLayout`` when no header row is
-    found, ``Cancelled``); a file whose columns fit no layout gives a ``Preview`` whose
-    ``problem`` says why. The first ``check_rows`` rows (default ``CHECK_ROWS``) are
-    checked; the rest are only counted."""
+    ``platform`` (None or "auto": detect); ``items``: the item report of a Taobao order
+    report, read with it as the importer joins them (orders only). Raises the io
+    layer's errors for a file that cannot be read at all (``FileRejected``,
+    ``UnknownLayout`` when no header row is found, ``Cancelled``); a file whose columns
+    fit no layout gives a ``Preview`` whose ``problem`` says why. The first
+    ``check_rows`` rows (default ``CHECK_ROWS``) are checked; the rest are only
+    counted."""
     from ..errors import InputError
     from . import (
         UnknownLayout,
@@ -170,10 +181,18 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
         pool, min_score = [presets[kind]], 2
 
     try:
-        stream = open_table(p, header_hint=header_scorer(pool), header_min_score=min_score,
-                            clean=False, progress=progress, cancel=cancel)
+        if items is not None:
+            from .mapping.taobao_pair import open_orders
+
+            kind = "orders"
+            stream = open_orders(p, items, pool, order_presets, progress=progress,
+                                 cancel=cancel)
+        else:
+            stream = open_table(p, header_hint=header_scorer(pool),
+                                header_min_score=min_score, clean=False, progress=progress,
+                                cancel=cancel)
     except UnknownLayout:
-        if kind is None:
+        if kind is None or items is not None:
             raise
         # The kind (or layout) chosen does not fit this file: find the header row as
         # a guess would, so the preview shows which columns are missing.
@@ -186,7 +205,8 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
         pv = Preview(path=p, kind=chosen, guessed_kind=guessed, preset=None, detected=None,
                      header_row=stream.header_row, headers=headers,
                      layouts=[(n, pr.label) for n, pr in order_presets.items()],
-                     labels={n: pr.label for n, pr in presets.items()})
+                     labels={n: pr.label for n, pr in presets.items()},
+                     items_path=Path(items) if items is not None else None)
         preset: Preset | None = None
         if chosen == "orders":
             try:
@@ -210,6 +230,13 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
             match = match_columns(headers, preset)
             pv.fields = {i: f for f, i in match.indexes.items()}
             pv.missing = list(match.missing_required)
+            if chosen == "orders" and items is None:
+                from .mapping.taobao_pair import needs_items, report_kind
+
+                if needs_items(headers, preset):
+                    pv.needs = "items"
+                elif preset.platform == "taobao" and report_kind(headers) == "items":
+                    pv.needs = "orders"
             if chosen == "orders" and not pv.missing:
                 from . import LAZY_TEXT_FIELDS, OrderMapper
 
@@ -235,6 +262,9 @@ def build_preview(path: str | Path, *, kind: str | None = None, platform: str | 
     if mapper is not None:
         imp = mapper.finish()
         pv.errors, pv.warnings = list(imp.errors), list(imp.warnings)
+        if hasattr(stream, "locate"):  # two files joined: errors name their own file
+            pv.errors = [*stream.errors, *stream.locate(pv.errors)]
+            pv.warnings = stream.locate(pv.warnings)
         pv.unknown_statuses = list(imp.unknown_statuses)
         pv.new_statuses = new_status_texts(pv.unknown_statuses, mapper.preset)
         pv.skipped_rows += imp.skipped_rows

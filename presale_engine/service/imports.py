@@ -103,11 +103,18 @@ def write_rejects(path: str | Path, headers: Sequence[str],
 
 class ImportsPart(Part):
     # ------------------------------------------------------------------ orders
-    def orders(self, path: str | Path, *, platform: str | None = None,
-                      dry_run: bool = False, valid_only: str | Path | None = None,
-                      progress: Progress | None = None, cancel: CancelCheck | None = None,
-                      presets_dir: str | Path | None = None) -> ImportReport:
+    def orders(self, path: str | Path, items: str | Path | None = None, *,
+               platform: str | None = None, dry_run: bool = False,
+               valid_only: str | Path | None = None, progress: Progress | None = None,
+               cancel: CancelCheck | None = None,
+               presets_dir: str | Path | None = None) -> ImportReport:
         """Import a platform order export (platform detected from the headers).
+
+        ``items`` is the second file of a two-file export: Taobao/Tmall's item report
+        (宝贝报表) beside its order report (订单报表), joined by 订单编号 with one order
+        line per item row (``io.mapping.taobao_pair``; either file may come first). An
+        order report without a SKU column imported alone is refused with
+        ``InputError`` code ``taobao_items_needed``.
 
         The layouts are the built-in presets plus the user's own (``presets_dir``,
         default ``io.user_presets_dir()``): a saved custom mapping is detected like the
@@ -124,13 +131,15 @@ class ImportsPart(Part):
         presets = {n: p for n, p in load_presets(custom).items() if p.table == "orders"}
         with _gc_paused():
             return self._import_orders(path, presets, platform, dry_run, valid_only,
-                                       progress, cancel)
+                                       progress, cancel, items)
 
     def _import_orders(self, path: str | Path, presets: dict[str, Any], platform: str | None,
                        dry_run: bool, valid_only: str | Path | None,
-                       progress: Progress | None, cancel: CancelCheck | None) -> ImportReport:
-        from ..io import LAZY_TEXT_FIELDS, OrderMapper, header_scorer, open_table
+                       progress: Progress | None, cancel: CancelCheck | None,
+                       items: str | Path | None = None) -> ImportReport:
+        from ..io import LAZY_TEXT_FIELDS, OrderMapper
         from ..io import detect_platform as detect
+        from ..io.mapping.taobao_pair import needs_items, open_orders
 
         if platform in (None, "", "auto"):
             pool = list(presets.values())
@@ -141,10 +150,11 @@ class ImportsPart(Part):
                 "name": platform, "known": ", ".join(["auto", *sorted(presets)])})
         rows: list[tuple[Any, ...]] = []
         rejected: dict[int, list[object]] = {}
-        with open_table(path, header_hint=header_scorer(pool), header_min_score=3,
-                        clean=False, progress=_scaled(progress, 0, 700),
-                        cancel=cancel) as stream:  # fmt: skip
+        with open_orders(path, items, pool, presets, progress=_scaled(progress, 0, 700),
+                         cancel=cancel) as stream:  # fmt: skip
             name = pool[0].name if len(pool) == 1 else detect(stream.headers, presets)
+            if items is None and needs_items(stream.headers, presets[name]):
+                raise InputError(code="taobao_items_needed", params={"file": stream.file})
             mapper = OrderMapper(stream.headers, stream.file, presets[name], times="epoch",
                                  money="minor", lazy=LAZY_TEXT_FIELDS, all_text=stream.all_text,
                                  header_row=stream.header_row)  # fmt: skip
@@ -158,6 +168,14 @@ class ImportsPart(Part):
             headers = list(stream.headers)
             table_skipped = stream.skipped_rows
         imp = mapper.finish()
+        table_errors = list(imp.errors)  # as the rows of ``headers`` (the rejects workbook)
+        locate = getattr(stream, "locate", None)
+        if locate is not None:  # two files joined: errors name the file they come from
+            imp.errors = [*stream.errors, *locate(imp.errors)]
+            imp.warnings = locate(imp.warnings)
+            # The rejects workbook numbers rows as the item report (the joined table).
+            table_errors = [*(e for e in stream.errors if e.file == stream.items.file),
+                            *table_errors]
         report = ImportReport(file=stream.file, kind="orders", platform=imp.platform,
                               skipped_rows=imp.skipped_rows + table_skipped,
                               extra_columns=list(imp.extra_columns),
@@ -170,26 +188,31 @@ class ImportsPart(Part):
         if imp.errors:
             if valid_only is None:
                 _refuse(imp, stream.file)
-            report.rejected = len({e.row for e in imp.errors})
+            report.rejected = len({(e.file, e.row) for e in imp.errors})
         with suppress(_DryRun):
             OrderWriter(self.svc).write(rows, imp.platform, imp.currency, stream.file, report,
                                         dry_run, _scaled(progress, 700, 1000), cancel)
         if imp.errors and valid_only is not None:
-            write_rejects(valid_only, headers, rejected, imp.errors)
+            write_rejects(valid_only, headers, rejected, table_errors)
             report.rejects_file = str(valid_only)
         return report
+
     # ------------------------------------------------------------------ looking first
-    def preview(self, path: str | Path, *, kind: str | None = None,
-                platform: str | None = None, check_rows: int | None = None,
-                presets_dir: str | Path | None = None, progress: Progress | None = None,
-                cancel: CancelCheck | None = None) -> Preview:
+    def preview(self, path: str | Path, items: str | Path | None = None, *,
+                kind: str | None = None, platform: str | None = None,
+                check_rows: int | None = None, presets_dir: str | Path | None = None,
+                progress: Progress | None = None, cancel: CancelCheck | None = None
+                ) -> Preview:
         """What ``path`` holds and how it would import, writing nothing: the layout, the
         columns found and the field each feeds, the first rows, the rows the import
-        would refuse and why (``io.preview``; the dialog and ``--dry-run`` show it)."""
+        would refuse and why (``io.preview``; the dialog and ``--dry-run`` show it).
+        ``items``: the item report read with a Taobao order report (as ``orders``);
+        ``Preview.needs`` says when a file still wants its other report."""
         from ..io.preview import build_preview
 
         return build_preview(path, kind=kind, platform=platform, presets_dir=presets_dir,
-                             check_rows=check_rows, progress=progress, cancel=cancel)
+                             check_rows=check_rows, progress=progress, cancel=cancel,
+                             items=items)
 
     def mapping_name_problem(self, name: str) -> str | None:
         """Why ``name`` cannot name a column mapping: "invalid" (letters, digits, - and _
@@ -423,3 +446,4 @@ def _scaled(progress: Progress | None, lo: int, hi: int) -> Progress | None:
         outer(lo + (hi - lo) * done // max(total, 1), 1000)
 
     return inner
+

@@ -1064,6 +1064,46 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
+    <message>
+        <source>Choose the order report (订单报表)</source>
+        <translation>选择订单报表</translation>
+    </message>
+    <message>
+        <source>Choose the item report (宝贝报表)</source>
+        <translation>选择宝贝报表</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>This is a Taobao/Tmall order report (订单报表): it has no SKU codes. Add the item report (宝贝报表) exported with it:</source>
+        <translation>这是淘宝/天猫的订单报表，没有商家编码。请添加和它一起导出的宝贝报表：</translation>
+    </message>
+    <message>
+        <source>This is a Taobao/Tmall item report (宝贝报表). Add the order report (订单报表) exported with it:</source>
+        <translation>这是淘宝/天猫的宝贝报表。请添加和它一起导出的订单报表：</translation>
+    </message>
+    <message>
+        <source>Imported together with:</source>
+        <translation>一起导入的文件：</translation>
+    </message>
+    <message>
+        <source>Choose the order report…</source>
+        <translation>选择订单报表…</translation>
+    </message>
+    <message>
+        <source>Choose the item report…</source>
+        <translation>选择宝贝报表…</translation>
+    </message>
+    <message>
+        <source>The order report alone has no SKU codes, so it cannot be imported: add its item report (宝贝报表) above.</source>
+        <translation>订单报表本身没有商家编码，不能单独导入：请在上方添加它的宝贝报表。</translation>
+    </message>
+    <message>
+        <source>The item report alone has no order times, buyers or states, so it cannot be imported: add its order report (订单报表) above.</source>
+        <translation>宝贝报表本身没有下单时间、买家和订单状态，不能单独导入：请在上方添加它的订单报表。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryPage</name>
@@ -1647,6 +1687,14 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+1"/>
         <source>no product with this SKU code; import the products first</source>
         <translation>没有这个商家编码的商品；请先导入商品资料</translation>
+    </message>
+    <message>
+        <source>no order with this number in the order report</source>
+        <translation>订单报表里没有这个订单编号</translation>
+    </message>
+    <message>
+        <source>no item row for this order in the item report</source>
+        <translation>宝贝报表里没有这个订单的宝贝行</translation>
     </message>
 </context>
 <context>

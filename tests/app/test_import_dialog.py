@@ -755,3 +755,70 @@ def test_a_big_file_is_checked_in_part_and_counted_whole(
     dlg.start_import()  # the import does check every row
     assert dlg.refused is not None
     assert error_cells(dlg) == [("4", "qty", "两件")]
+
+
+# ------------------------------------------------------------------ two-file exports
+
+
+def test_a_taobao_order_report_asks_for_its_item_report(qtbot: Any, sync_ops: Any,
+                                                        empty_svc: Any, tmp_path: Path,
+                                                        shown: Any) -> None:
+    from export_layouts import TB_LINES, write_pair
+
+    orders, items = write_pair(tmp_path, ".csv")
+    dlg = open_dialog(qtbot, empty_svc, orders)
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.preset, pv.needs) == ("taobao", "items")
+    row = dlg.second_file
+    assert row.isVisible()
+    assert "item report (宝贝报表)" in row.label.text()
+    assert row.choose_button.text() == "Choose the item report…"
+    assert not row.remove_button.isVisible()
+    assert "add its item report (宝贝报表) above" in dlg.summary_label.text()
+    assert not dlg.import_button.isEnabled()
+    # The seller picks the item report: the pair is read and can be imported.
+    shown.answers["open_file"] = (str(items), "")
+    with qtbot.waitSignal(dlg.preview_ready, timeout=20_000):
+        qtbot.mouseClick(row.choose_button, Qt.MouseButton.LeftButton)
+    assert shown.kinds() == ["open_file"]
+    assert "item report" in shown.messages[0][1]
+    pv = dlg.preview
+    assert pv is not None
+    assert (pv.needs, pv.items_path, pv.errors) == (None, items, [])
+    assert row.path_edit.text() == str(items)
+    assert row.remove_button.isVisible()
+    assert "Every row can be imported." in dlg.summary_label.text()
+    assert dlg.import_button.isEnabled()
+    with qtbot.waitSignal(dlg.imported, timeout=20_000) as blocker:
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert (blocker.args[0].created, blocker.args[0].platform) == (len(TB_LINES), "taobao")
+    assert empty_svc.orders.count() == len(TB_LINES)
+    # Removing the second file reads the order report alone again.
+    with qtbot.waitSignal(dlg.preview_ready, timeout=20_000):
+        qtbot.mouseClick(row.remove_button, Qt.MouseButton.LeftButton)
+    assert dlg.preview is not None
+    assert dlg.preview.needs == "items"
+
+
+def test_an_item_report_asks_for_its_order_report_in_chinese(
+        qtbot: Any, sync_ops: Any, empty_svc: Any, tmp_path: Path, shown: Any) -> None:
+    from export_layouts import write_pair
+
+    from app import i18n
+
+    orders, items = write_pair(tmp_path, ".xlsx")
+    i18n.apply_language("zh_CN")
+    dlg = open_dialog(qtbot, empty_svc, items)
+    assert dlg.preview is not None
+    assert dlg.preview.needs == "orders"
+    row = dlg.second_file
+    assert row.choose_button.text() == "选择订单报表…"
+    assert "订单报表" in row.label.text()
+    assert "订单报表" in dlg.summary_label.text()
+    shown.answers["open_file"] = (str(orders), "")
+    with qtbot.waitSignal(dlg.preview_ready, timeout=20_000):
+        qtbot.mouseClick(row.choose_button, Qt.MouseButton.LeftButton)
+    assert dlg.preview is not None
+    assert dlg.preview.can_import
+    assert row.label.text() == "一起导入的文件："

@@ -229,3 +229,30 @@ def test_dry_run_prints_the_preview_the_import_dialog_shows(cli: Callable[..., R
     assert "layout douyin" in human.out
     assert "商家编码" in human.out
     assert "Would import douyin_orders.xlsx (douyin): 40 new" in human.out
+
+
+def test_taobao_order_report_with_its_item_report(cli: Callable[..., Run],
+                                                  tmp_path: Path) -> None:
+    from export_layouts import TB_LINES, write_pair
+
+    orders, items = write_pair(tmp_path, ".csv")
+    # The order report alone has no SKUs: refused, saying which file to add.
+    r = cli("--json", "import", "orders", str(orders))
+    assert r.code == 1
+    assert "item report (宝贝报表)" in r.err
+    assert orders.name in r.err
+    zh = cli("--lang", "zh", "import", "orders", str(orders))
+    assert zh.code == 1
+    assert "宝贝报表" in zh.err
+    dry = cli("import", "orders", str(orders), "--dry-run")
+    assert "add its item report (宝贝报表)" in dry.out
+    # Both files: a dry run shows the joined preview, then the import.
+    data = ok(cli("--json", "import", "orders", str(orders), str(items), "--dry-run"))
+    assert (data["created"], data["dry_run"]) == (len(TB_LINES), True)
+    pv = data["preview"]
+    assert (pv["layout"], pv["items_file"], pv["needs"], pv["errors"]) == (
+        "taobao", items.name, None, [])
+    assert order_count(cli) == 0
+    data = ok(cli("--json", "import", "orders", str(orders), str(items), "--platform", "taobao"))
+    assert (data["created"], data["platform"]) == (len(TB_LINES), "taobao")
+    assert order_count(cli) == len(TB_LINES)

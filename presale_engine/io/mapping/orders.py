@@ -34,6 +34,7 @@ from .common import (
 )
 
 # -------------------------------------------------------------------------- orders
+from .marks import unmark
 from .order_cells import (
     _BLANK,
     _BLANK_LIMIT,
@@ -173,6 +174,7 @@ class OrderMapper:
         self._lazy_order = tuple(sorted(self.lazy))
         self.all_text = all_text
         self.platform = preset.platform or "other"
+        self._mapped = sorted(set(match.indexes.values()))  # the columns ``unmark`` reads
         self.result = OrderImport(
             file=file,
             preset=preset.name,
@@ -237,6 +239,8 @@ class OrderMapper:
         """Map one chunk; return the valid rows as tuples (see the class docstring)."""
         if not rows:
             return []
+        if self.preset.empty_marks:
+            rows = unmark(rows, self.preset.empty_marks, self._mapped)
         n = len(rows)
         columns = list(zip(*[cells for _, cells in rows], strict=True))
         idx = self.match.indexes
