@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import display, ops
+from app.views.pnl_table import PnlTable
 
 
 def _fill(text: str, *args: Any) -> str:
@@ -192,8 +193,9 @@ class PlannerDialog(QDialog):
         row.addWidget(self.late_days)
         row.addStretch(1)
         lay.addLayout(row)
-        self.pnl_table = _table(8)
-        lay.addWidget(self.pnl_table, 1)
+        self.pnl_view = PnlTable()
+        self.pnl_table = self.pnl_view.table
+        lay.addWidget(self.pnl_view, 1)
         self.late_text = QLabel()
         self.late_text.setWordWrap(True)
         lay.addWidget(self.late_text)
@@ -207,23 +209,7 @@ class PlannerDialog(QDialog):
     def _show_pnl(self, r: Any) -> None:
         self.pnl = r
         cur = r.currency
-        t = self.pnl_table
-        t.setRowCount(len(r.items) + 1)
-        rows = [(i.sku, i.units, i.paid_units, i.revenue, i.cost, i.fees, i.forfeits,
-                 i.margin) for i in r.items]
-        tot = r.total
-        rows.append((self.tr("Total"), tot["units"], tot["paid_units"], tot["revenue"],
-                     tot["cost"], tot["fees"], tot["forfeits"], tot["margin"]))
-        for n, values in enumerate(rows):
-            for c, v in enumerate(values):
-                text = display.money(v, cur) if isinstance(v, Decimal) else (
-                    f"{v:,}" if isinstance(v, int) else str(v))
-                item = _cell(text, right=c > 0)
-                if n == len(rows) - 1:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                t.setItem(n, c, item)
+        self.pnl_view.show_pnl(r)
         late = r.late
         if late is None or late.days == 0:
             self.late_text.setText(self.tr("Set the days late to see what a late supply "
@@ -390,10 +376,6 @@ class PlannerDialog(QDialog):
             self.tr("SKU"), self.tr("Sold so far"), self.tr("Forecast"), self.tr("Range"),
             self.tr("Still to ship"), self.tr("Other campaigns"), self.tr("On hand"),
             self.tr("Incoming"), self.tr("To make"), self.tr("Arrive by"), ""])
-        self.pnl_table.setHorizontalHeaderLabels([
-            self.tr("SKU"), self.tr("Units"), self.tr("Paid in full"), self.tr("Revenue"),
-            self.tr("Cost"), self.tr("Platform fees"), self.tr("Forfeited deposits"),
-            self.tr("Margin")])
         self.msg_table.setHorizontalHeaderLabels([self.tr("Order no."), self.tr("Buyer"),
                                                   self.tr("Message")])
         names = {"reminders": self.tr("Balance reminder (催付)"),

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWizardPage
 from .common import IssueLabel, Names, ShownIssue, path_prefixes
 
 if TYPE_CHECKING:
-    from presale_engine.service import ProductView
+    from presale_engine.service import ProductView, Service
 
 
 class WizardHost(Protocol):
     """What a page may ask of the wizard that holds it (pages never import the wizard)."""
 
     names: Names
+    service: Service
     products: list[ProductView]
     shop_currency: str
     shop_timezone: str

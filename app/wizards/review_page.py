@@ -15,12 +15,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTextBrowser,
+    QVBoxLayout,
 )
 
+from app.views.pnl_table import PnlTable
+from presale_engine.errors import PresaleError
 from presale_engine.service.values import Campaign, parse_money, quote
 
 from .common import (
@@ -44,6 +49,27 @@ class ReviewPage(CampaignPage):
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         self.outer.addWidget(self.summary, 1)
+
+        # The P&L of the campaign as it stands, again after every engine check (a price,
+        # deposit or tier changed) and when the assumed units change.
+        self._defn: dict[str, Any] | None = None
+        self.pnl_box = QGroupBox()
+        pnl_lay = QVBoxLayout(self.pnl_box)
+        units_row = QHBoxLayout()
+        self.units_label = QLabel()
+        self.units_spin = QSpinBox()
+        self.units_spin.setRange(0, 1_000_000)
+        self.units_spin.setSingleStep(10)
+        self.units_spin.setValue(100)
+        self.units_spin.valueChanged.connect(lambda _v: self.update_pnl())
+        units_row.addWidget(self.units_label)
+        units_row.addWidget(self.units_spin)
+        units_row.addStretch(1)
+        pnl_lay.addLayout(units_row)
+        self.pnl_view = PnlTable()
+        pnl_lay.addWidget(self.pnl_view)
+        self.pnl_box.setMaximumHeight(240)
+        self.outer.addWidget(self.pnl_box)
 
         promise = QGroupBox(self.tr("Ship promise for the listing"))
         grid = QGridLayout(promise)
@@ -93,6 +119,8 @@ class ReviewPage(CampaignPage):
             self.ack_check.setChecked(False)
         self.ack_check.setVisible(bool(warnings))
         self.summary.setHtml(self._html(defn, campaign, issues))
+        self._defn = defn if campaign is not None else None
+        self.update_pnl()
         if campaign is not None:
             self.promise_zh.setText(campaign.ship_promise_text("zh"))
             self.promise_en.setText(campaign.ship_promise_text("en"))
@@ -101,6 +129,20 @@ class ReviewPage(CampaignPage):
             self.promise_en.clear()
         for b in (self.copy_zh, self.copy_en):
             b.setEnabled(campaign is not None)
+
+    def update_pnl(self) -> None:
+        """The P&L preview for the definition as it stands (units per SKU: its cap, else
+        the units typed here)."""
+        pnl = None
+        if self._defn is not None:
+            try:
+                pnl = self.cw.service.planning.preview_pnl(
+                    self._defn, default_units=self.units_spin.value())
+            except (PresaleError, ValueError):
+                pnl = None
+        self.pnl_view.show_pnl(pnl)
+        self.pnl_box.setTitle(self.tr("Profit and loss if it sells as planned"))
+        self.units_label.setText(self.tr("Units per SKU without a cap:"))
 
     def _html(self, defn: dict[str, Any], campaign: Campaign | None,
               issues: Sequence[tuple[str, ShownIssue]]) -> str:

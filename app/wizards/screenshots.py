@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from presale_engine.service import Service
@@ -140,20 +140,23 @@ def render_all(out_dir: Path, langs: Sequence[str] = ("zh", "en")) -> list[Path]
         service = demo_service(f"sqlite:///{Path(tmp) / 'shots.sqlite3'}")
         try:
             for lang in langs:
-                translator = None
+                translators: list[Any] = []
                 if lang == "zh":
                     family = load_cjk_font()
                     if family is None:
                         raise RuntimeError("no CJK font: apt-get install fonts-wqy-microhei")
                     app.setFont(QFont(family, default_font.pointSize()))
-                    translator = QTranslator(app)
-                    if not translator.load(str(build_qm(TS_FILE, Path(tmp)))):
-                        raise RuntimeError("cannot load the wizard translation")
-                    QCoreApplication.installTranslator(translator)
+                    # the wizard's own, and the P&L table's it shows on the review page
+                    for ts in (TS_FILE, TS_FILE.with_name("planning_zh_CN.ts")):
+                        translator = QTranslator(app)
+                        if not translator.load(str(build_qm(ts, Path(tmp)))):
+                            raise RuntimeError(f"cannot load the translation {ts.name}")
+                        QCoreApplication.installTranslator(translator)
+                        translators.append(translator)
                 try:
                     files += render(service, out_dir, lang)
                 finally:
-                    if translator is not None:
+                    for translator in translators:
                         QCoreApplication.removeTranslator(translator)
                     app.setFont(default_font)
         finally:

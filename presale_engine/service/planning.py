@@ -210,9 +210,16 @@ class PlanningPart(Part):
             own = PL.conversion_from_history(*PQ.deposit_conversion(s, [row.id]))
             if own is not None:
                 return own, "campaign"
+        return self._shop_conversion(s, row.shop_id, exclude=row.id)
+
+    def _shop_conversion(self, s: Session, shop_id: int, exclude: int | None = None
+                         ) -> tuple[Decimal, str]:
+        """Balance paid / deposits of the shop's deposit campaigns whose balance window
+        has closed, else the default."""
+        now = self.now()
         past = [c.id for c in s.execute(select(Campaign).where(
-            Campaign.shop_id == row.shop_id, Campaign.type == "deposit",
-            Campaign.id != row.id, Campaign.balance_end.is_not(None),
+            Campaign.shop_id == shop_id, Campaign.type == "deposit",
+            Campaign.id != (exclude or 0), Campaign.balance_end.is_not(None),
             Campaign.balance_end <= now)).scalars()]
         hist = PL.conversion_from_history(*PQ.deposit_conversion(s, past))
         if hist is not None:
@@ -306,6 +313,32 @@ class PlanningPart(Part):
             late = self._late_case(s, row, dom, late_days, profile, stock)
             return CampaignPnl(campaign_id, row.currency, conv, result[0], result[1], late,
                                profile.preorder_fee_rate)
+
+    def preview_pnl(self, definition: Any, *, units: dict[str, int] | None = None,
+                    default_units: int = 100) -> CampaignPnl | None:
+        """The P&L of a campaign definition not saved yet (the wizard's review page):
+        units per SKU as given, else the item's cap, else ``default_units``; the shop's
+        balance conversion; no late case (it has no orders). None while the definition
+        cannot be read."""
+        dom, _result = cdom.parse_definition(definition)
+        if dom is None:
+            return None
+        with self.db.session() as s:
+            shop = self._shop(s)
+            conv, _src = (self._shop_conversion(s, shop.id) if dom.type == "deposit"
+                          else (Decimal(1), "full_payment"))
+            stock = PQ.stock_facts(s, shop.id, [i.sku for i in dom.items], 0)
+            try:
+                profile = self.svc.shop.profile(dom.profile_code, s)
+            except (InputError, NotFound):
+                return None
+        want = {it.sku: (units or {}).get(it.sku, it.cap if it.cap is not None
+                                          else default_units) for it in dom.items}
+        costs = {sku: (from_minor(f["cost"], dom.currency) if f["cost"] is not None
+                       else None) for sku, f in stock.items()}
+        lines, total = preview_pnl(dom, want, conv, costs, profile.preorder_fee_rate)
+        return CampaignPnl(None, dom.currency, conv, lines, total, None,
+                           profile.preorder_fee_rate)
 
     def _late_case(self, s: Session, row: Campaign, dom: cdom.Campaign, days: int,
                    profile: Any, stock: dict[str, dict[str, Any]]) -> LateCase:

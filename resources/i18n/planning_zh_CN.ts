@@ -255,4 +255,63 @@
         <translation>导出…</translation>
     </message>
 </context>
+<context>
+    <name>PnlTable</name>
+    <message>
+        <source>No figures yet: the campaign needs SKUs and prices.</source>
+        <translation>暂无数据：活动需要先有 SKU 和价格。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>balance conversion %1</source>
+        <translation>尾款转化率 %1</translation>
+    </message>
+    <message>
+        <source>platform pre-order fee %1</source>
+        <translation>平台预售服务费 %1</translation>
+    </message>
+    <message>
+        <source>no product cost for %1 (counted as 0)</source>
+        <translation>%1 没有商品成本（按 0 计）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Paid in full</source>
+        <translation>付清件数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Platform fees</source>
+        <translation>平台费用</translation>
+    </message>
+    <message>
+        <source>Forfeited deposits</source>
+        <translation>没收定金</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+</context>
 </TS>

@@ -597,6 +597,14 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>Profit and loss if it sells as planned</source>
+        <translation>按计划售出时的盈亏</translation>
+    </message>
+    <message>
+        <source>Units per SKU without a cap:</source>
+        <translation>未设限量的 SKU 按件数：</translation>
+    </message>
+    <message>
         <location filename="../../app/wizards/review_page.py" line="45"/>
         <source>Step 6 of 6 · Review</source>
         <translation>第 6 步（共 6 步）· 确认</translation>

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox, QSpinBox, QWidget, QWizard
 
 from app.wizards import CampaignWizard
-from app.wizards.common import MoneyEdit
+from app.wizards.common import PAGE_PRICING, PAGE_REVIEW, MoneyEdit
 from app.wizards.schedule_page import to_qdatetime
 from presale_engine.campaigns import parse_definition
 from presale_engine.errors import CampaignInvalid, ValidationResult
@@ -774,3 +774,29 @@ def test_screenshots_of_every_page_in_both_languages(qtbot: Any, tmp_path: Path)
     for f in files:
         img = QImage(str(f))
         assert (img.width(), img.height()) == screenshots.SIZE, f.name
+
+
+def test_the_review_page_shows_the_pnl_and_follows_a_price_change(
+        qtbot: Any, service: Service, sample: Any) -> None:
+    """Issue 12: the P&L preview on the review page, live with the prices."""
+    w = open_wizard(qtbot, service, sample("douyin_down_jacket.json"))
+    while w.currentId() < PAGE_REVIEW:
+        go_next(qtbot, w)
+    review = w.review
+    settle(qtbot, w)
+    pnl = review.pnl_view.pnl
+    assert pnl is not None
+    assert [i.units for i in pnl.items] == [120, 100, 60]  # the caps
+    before = review.pnl_view.margin_text()
+    assert before.startswith("¥")
+    # 899 with 50 worth 150 and 20 off: a buyer pays 779; 85 % of 120 deposits pay it
+    first = pnl.items[0]
+    assert first.unit_price == Decimal("779.00")
+    assert first.paid_units == 102
+    go_back(qtbot, w, PAGE_REVIEW - PAGE_PRICING)
+    type_into(qtbot, w.pricing.editors["YRF-001-BLK-M"].price_edit, "999")
+    while w.currentId() < PAGE_REVIEW:
+        go_next(qtbot, w)
+    settle(qtbot, w)
+    assert review.pnl_view.pnl.items[0].unit_price == Decimal("879.00")
+    assert review.pnl_view.margin_text() != before
