@@ -15,6 +15,7 @@ IMPORT_FLAGS: dict[str, Any] = {
     "outside_window": QT_TRANSLATE_NOOP("DeskLabels", "Outside the window"),
     "over_cap": QT_TRANSLATE_NOOP("DeskLabels", "Over the cap"),
     "over_limit": QT_TRANSLATE_NOOP("DeskLabels", "Over the buyer limit"),
+    "not_a_member": QT_TRANSLATE_NOOP("DeskLabels", "Not on the member list"),
     "kind_differs": QT_TRANSLATE_NOOP("DeskLabels", "Presale type differs"),
 }
 

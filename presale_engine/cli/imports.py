@@ -81,6 +81,8 @@ def cmd_import(ctx: Ctx) -> int:
                                      dry_run=a.dry_run, valid_only=a.valid_only, progress=prog)
         elif a.what == "products":
             rep = svc.imports.products(a.file, dry_run=a.dry_run, progress=prog)
+        elif a.what == "members":
+            rep = svc.imports.members(a.file, dry_run=a.dry_run, progress=prog)
         else:
             rep = svc.imports.supply(a.file, dry_run=a.dry_run, progress=prog)
     except ImportRefused as e:
@@ -185,7 +187,9 @@ def register(sub: Any, add: AddFn) -> None:
     sp.add_argument("--valid-only", metavar="REJECTS.xlsx",
                     help="import the valid rows; write the rejected ones with reasons here")
     for what, help_ in (("products", "import the product sheet (create or update by SKU)"),
-                        ("supply", "import supply batches (expected arrivals)")):
+                        ("supply", "import supply batches (expected arrivals)"),
+                        ("members", "import the shop's member list (会员名单): orders of "
+                                    "member-only presales from other buyers are flagged")):
         sp = add(imp, what, cmd_import, help_)
         sp.add_argument("file")
         sp.add_argument("--dry-run", action="store_true")

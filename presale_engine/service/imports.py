@@ -30,7 +30,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from ..errors import InputError
 from ..money import to_minor
@@ -263,6 +263,41 @@ class ImportsPart(Part):
         from ..io.preview import ERROR_COLUMNS, write_errors_workbook
 
         return write_errors_workbook(path, errors, headers or ERROR_COLUMNS, reason)
+
+    def members(self, path: str | Path, *, dry_run: bool = False,
+                progress: Progress | None = None, cancel: CancelCheck | None = None
+                ) -> ImportReport:
+        """Add the buyers of a member list (会员名单); those already on it are unchanged.
+        All or nothing: a row without a buyer refuses the file."""
+        from ..io.members import read_members
+        from ..store.models import Member
+
+        imp = read_members(path, progress=progress, cancel=cancel)
+        report = ImportReport(file=imp.file, kind="members", dry_run=dry_run)
+        _refuse(imp, report.file)
+        now = self.now()
+        with self.db.session() as s:
+            shop = self._shop(s)
+            have = {(m.platform, m.buyer) for m in s.execute(
+                select(Member).where(Member.shop_id == shop.id)).scalars()}
+            for _row, buyer, platform in imp.members:
+                if (platform, buyer) in have:
+                    report.unchanged += 1
+                    continue
+                report.created += 1
+                if not dry_run:
+                    s.add(Member(shop_id=shop.id, platform=platform, buyer=buyer,
+                                 added_at=now))
+            if not dry_run:
+                self._audit(s, "import.members", "shop", shop.id,
+                            {"file": report.file, "created": report.created})
+        return report
+
+    def member_count(self) -> int:
+        from ..store.models import Member
+
+        with self.db.session() as s:
+            return int(s.execute(select(func.count(Member.id))).scalar_one())
 
     def products(self, path: str | Path, *, dry_run: bool = False,
                         progress: Progress | None = None, cancel: CancelCheck | None = None

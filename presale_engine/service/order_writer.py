@@ -71,6 +71,7 @@ class _CampaignFacts:
     currency: str
     name: str = ""
     status: str = "approved"
+    members_only: bool = False
 
 
 class _Existing(NamedTuple):
@@ -137,7 +138,8 @@ class OrderWriter(Part):
                     caps={it.sku: it.cap for it in items[row.id]},
                     per_buyer=row.per_buyer_limit,
                     pricing={it.sku: it.pricing for it in dom.items}, currency=dom.currency,
-                    name=row.name, status=row.status)
+                    name=row.name, status=row.status,
+                    members_only=row.audience == "members")
                 for sku in facts.caps:
                     by_sku[sku].append(facts)
         return by_sku
@@ -168,6 +170,8 @@ class OrderWriter(Part):
             pids = {sku: pid for sku, pid in conn.execute(
                 select(Product.sku, Product.id).where(Product.shop_id == shop_id)).all()}
             units, bought = self._running_totals(conn, camp_by_id)
+            members = _members(conn, shop_id, platform) \
+                if any(c.members_only for c in camp_by_id.values()) else set()
             existing = self._existing(conn, shop_id, platform, rows, p_order)
             next_id = int(conn.execute(select(func.coalesce(func.max(Order.id), 0))
                                        ).scalar_one()) + 1
@@ -278,6 +282,8 @@ class OrderWriter(Part):
                             bought[bkey] = n_bought = bought.get(bkey, 0) + qty
                             if n_bought > camp.per_buyer:
                                 flags += ("over_limit",)
+                        if camp.members_only and buyer not in members:
+                            flags += ("not_a_member",)
                         if deadline is None and paid_at is not None:
                             deadline = _deadline(camp, paid_at)
                     elif deadline is None and paid_at is not None:
@@ -596,3 +602,11 @@ def _bulk_settings(conn: Connection) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(old or -2000)}")
+
+
+def _members(conn: Any, shop_id: int, platform: str) -> set[str]:
+    """The buyers on the shop's member list for this platform (or any platform)."""
+    from ..store.models import Member
+
+    return {b for (b,) in conn.execute(select(Member.buyer).where(
+        Member.shop_id == shop_id, Member.platform.in_(["", platform]))).all()}

@@ -129,6 +129,9 @@ class OrdersPart(Part):
             win = dom.deposit_window if dom.type == "deposit" else dom.sale_window
             if win is not None and not win.start <= at <= win.end:
                 flags.append("outside_window")
+            if dom.audience == "members" and not Q.is_member(s, row.shop_id, row.platform,
+                                                             buyer):
+                flags.append("not_a_member")
             product = Q.products_by_sku(s, row.shop_id, [sku]).get(sku)
             kind = odom.Kind(dom.type)
             cur = dom.currency

@@ -320,6 +320,18 @@ class ShopHealth(Base):
     entered_at: Mapped[datetime]
 
 
+class Member(Base):
+    """A buyer on the shop's member list (member-only presales flag the others)."""
+
+    __tablename__ = "member"
+    __table_args__ = (UniqueConstraint("shop_id", "platform", "buyer"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.id"))
+    platform: Mapped[str] = mapped_column(String(20), default="")  # "": any platform
+    buyer: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime]
+
+
 class StockVersion(Base):
     """A product's stock version, moved by triggers (store/tallies.py) whenever its stock,
     its supply or the orders claiming it change."""

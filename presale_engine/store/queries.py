@@ -443,3 +443,14 @@ def campaign_orders_by_time(s: Session, campaign_id: int, *, minutes: bool = Fal
     fmt = "%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d %H"
     return [(datetime.strptime(b, fmt).replace(tzinfo=UTC), int(c), int(q))
             for b, c, q in rows]
+
+
+def is_member(s: Session, shop_id: int, platform: str, buyer: str) -> bool:
+    """Is ``buyer`` on the shop's member list (for this platform, or any)?"""
+    from .models import Member
+
+    if not buyer:
+        return False
+    return s.execute(select(Member.id).where(
+        Member.shop_id == shop_id, Member.platform.in_(["", platform]),
+        Member.buyer == buyer).limit(1)).first() is not None

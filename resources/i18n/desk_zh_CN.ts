@@ -271,6 +271,10 @@
 <context>
     <name>DeskLabels</name>
     <message>
+        <source>Not on the member list</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
         <source>No campaign</source>
         <translation>无活动</translation>
     </message>

@@ -88,7 +88,7 @@ TESTED_ELSEWHERE = {"import", "import orders", "import products", "import supply
                     "print manifest", "print report", "print card",
                     # tests/cli/test_cli_planning.py
                     "forecast", "plan", "campaign pnl", "messages", "messages reminders",
-                    "messages progress", "messages delay"}
+                    "messages progress", "messages delay", "import members"}
 
 
 def test_these_tests_cover_every_command() -> None:

@@ -95,3 +95,16 @@ def test_messages_progress(demo: Any, tmp_path: Path) -> None:
     assert data["purpose"] == "progress"
     assert data["messages"] > 0
     assert data["compensation_each"] is None
+
+
+def test_import_members(cli: Any, tmp_path: Path) -> None:
+    ok(cli("init", "--json"))
+    members = tmp_path / "members.csv"
+    members.write_text("会员名\nalice\nbob\nalice\n", encoding="utf-8")
+    data = ok(cli("import", "members", str(members), "--json"))
+    assert (data["kind"], data["created"]) == ("members", 2)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("会员名,平台\n,jd\n", encoding="utf-8")
+    r = cli("import", "members", str(bad))
+    assert r.code != 0
+    assert "bad.csv, row 2, 会员名" in r.err
