@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .blind_box import PoolEntry, parse_pool, pool_definition
 from .errors import BadValue, Issue, ValidationResult
 from .messages import Money, Percent, Phrase, Term
 from .money import ZERO, fmt, known_currency, parse_money
@@ -82,6 +83,11 @@ class CampaignItem:
     sku: str
     pricing: PriceItem
     cap: int | None = None
+    pool: tuple[PoolEntry, ...] = ()  # a blind box: the SKUs it is drawn from
+
+    @property
+    def is_blind_box(self) -> bool:
+        return bool(self.pool)
 
 
 @dataclass(frozen=True)
@@ -390,7 +396,8 @@ def parse_definition(data: object) -> tuple[Campaign | None, ValidationResult]:
                        deposit_value=dvalue if ctype == "deposit" else None,
                        balance_discount=rdisc, list_price=list_price, currency=currency,
                        **({"min_balance": min_bal} if min_bal is not None else {}))
-        items.append(CampaignItem(sku, pi, cap))
+        pool = parse_pool(it.get("blind_box"), base, r.err)
+        items.append(CampaignItem(sku, pi, cap, pool))
 
     if result.errors or name is None or platform is None or ctype is None or ship is None:
         return None, result
@@ -453,6 +460,8 @@ def to_definition(c: Campaign) -> dict[str, Any]:
         if p.tiers:
             d["tiers"] = [{"min_units": t.min_units, "price": fmt(t.price, c.currency)}
                           for t in p.tiers]
+        if it.pool:
+            d["blind_box"] = pool_definition(it.pool)
         items.append(d)
     out["items"] = items
     return out
@@ -581,7 +590,13 @@ def _check_item(c: Campaign, i: int, it: CampaignItem, res: ValidationResult,
     def money(amount: Decimal) -> Money:
         return Money(amount, cur)
 
-    if ctx.known_skus is not None and it.sku not in ctx.known_skus:
+    if ctx.known_skus is not None and it.pool:
+        # a blind box is a listing, not a product: its pool SKUs are what ships
+        for j, e in enumerate(it.pool):
+            if e.sku not in ctx.known_skus:
+                res.error("blind_box_unknown_sku", f"{base}.blind_box.pool[{j}].sku",
+                          params={"sku": e.sku, "box": it.sku})
+    elif ctx.known_skus is not None and it.sku not in ctx.known_skus:
         res.error("unknown_sku", f"{base}.sku", params={"sku": it.sku})
     if p.tiers:
         ordered = list(p.tiers)

@@ -4,7 +4,8 @@ docs/PNL.md. For a deposit item: of ``units`` deposits, ``units x conversion`` p
 balance and bring the buyer's total (deposit + balance, after the deposit's extra value
 and the balance discount, at the volume tier the campaign reaches); the others forfeit
 their deposit, which the seller keeps. A full-payment item brings its (tier) price per
-unit. Cost is the product's cost per unit shipped; platform fees are the profile's
+unit (the part of a deposit above the legal 20 % is refunded, not forfeited). Cost is the
+product's cost per unit shipped; platform fees are the profile's
 pre-order fee on revenue; margin = revenue + forfeits - cost - fees.
 """
 
@@ -37,7 +38,9 @@ def line(sku: str, item: PriceItem, *, units: int, conversion: Decimal,
     quoted = quote(item, units_sold=units)
     if item.is_deposit:
         paid = int((Decimal(units) * conversion).to_integral_value(ROUND_HALF_UP))
-        forfeits = q(quoted.deposit * (units - paid), cur)
+        # only a deposit within the legal 20 % is forfeited; the excess is refunded
+        keep = quoted.deposit - quoted.deposit_excess
+        forfeits = q(keep * (units - paid), cur)
     else:
         paid, forfeits = units, q(ZERO, cur)
     revenue = q(quoted.total * paid, cur)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .. import campaigns as cdom
+from ..blind_box import PoolEntry, pool_definition
 from ..errors import CampaignInvalid, Conflict, InputError, NotFound, ValidationResult
 from ..messages import Phrase, Term
 from ..money import from_minor, to_minor
@@ -55,7 +57,8 @@ def campaign_from_row(row: Campaign, items: list[CampaignItem]) -> cdom.Campaign
             min_balance=from_minor(it.min_balance, cur),
             currency=cur,
         )
-        dom_items.append(cdom.CampaignItem(it.sku, pi, it.cap))
+        pool = tuple(PoolEntry(e["sku"], Decimal(str(e["weight"]))) for e in it.pool or ())
+        dom_items.append(cdom.CampaignItem(it.sku, pi, it.cap, pool))
     return cdom.Campaign(
         name=row.name, platform=row.platform, type=row.type, currency=cur,
         timezone=row.timezone,
@@ -109,6 +112,7 @@ def _item_rows(c: cdom.Campaign, campaign_id: int, products: dict[str, Product]
             min_balance=to_minor(p.min_balance, cur), cap=it.cap,
             tiers=[{"min_units": t.min_units, "price": to_minor(t.price, cur)}
                    for t in p.tiers],
+            pool=pool_definition(it.pool)["pool"] if it.pool else None,
         ))
     return out
 

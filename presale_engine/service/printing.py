@@ -128,10 +128,32 @@ class PrintingPart(Part):
                    func.count(func.distinct(WaveOrder.seq)))
             .select_from(WaveOrder).join(Order, Order.id == WaveOrder.order_id)
             .outerjoin(Product, Product.id == Order.product_id)
-            .where(WaveOrder.wave_id == wave_id)
+            .where(WaveOrder.wave_id == wave_id, Order.drawn == "")
             .group_by(Order.sku)).all()
-        return [P.PickLine(location=loc or "", sku=sku, name=name or "", variant=var or "",
-                           qty=int(qty), orders=int(n)) for sku, loc, name, var, qty, n in rows]
+        lines = [P.PickLine(location=loc or "", sku=sku, name=name or "", variant=var or "",
+                            qty=int(qty), orders=int(n))
+                 for sku, loc, name, var, qty, n in rows]
+        return lines + self._blind_box_picks(s, wave_id)
+
+    def _blind_box_picks(self, s: Session, wave_id: int) -> list[P.PickLine]:
+        """Blind boxes are picked as what was drawn for them: units per pool SKU."""
+        units: dict[str, int] = {}
+        parcels: dict[str, set[int]] = {}
+        for drawn, seq in s.execute(
+                select(Order.drawn, WaveOrder.seq).select_from(WaveOrder)
+                .join(Order, Order.id == WaveOrder.order_id)
+                .where(WaveOrder.wave_id == wave_id, Order.drawn != "")).all():
+            for sku in drawn.split(","):
+                units[sku] = units.get(sku, 0) + 1
+                parcels.setdefault(sku, set()).add(seq)
+        if not units:
+            return []
+        prods = Q.products_by_sku(s, self._shop(s).id, list(units))
+        return [P.PickLine(location=prods[sku].location if sku in prods else "", sku=sku,
+                           name=prods[sku].name if sku in prods else "",
+                           variant=prods[sku].variant if sku in prods else "",
+                           qty=n, orders=len(parcels[sku]))
+                for sku, n in sorted(units.items())]
 
     def _manifest_rows(self, s: Session, wave_id: int) -> list[P.ManifestRow]:
         return [P.ManifestRow(seq=p.seq, order_no=p.order_no, platform=p.platform,
@@ -159,7 +181,8 @@ class PrintingPart(Part):
             ids = [oid for p in chunk for oid in p.order_ids]
             facts = {r.id: r for r in s.execute(
                 select(Order.id, Order.campaign_id, Order.ordered_at, Order.ship_deadline,
-                       Order.phone, Order.address).where(Order.id.in_(ids))).all()}
+                       Order.phone, Order.address, Order.drawn)
+                .where(Order.id.in_(ids))).all()}
             for p in chunk:
                 rows = [facts[i] for i in p.order_ids if i in facts]
                 first = rows[0] if rows else None
@@ -169,7 +192,8 @@ class PrintingPart(Part):
                     ordered_at=local(first.ordered_at) if first else None,
                     recipient=p.recipient, phone=first.phone if first else "",
                     address=first.address if first else "",
-                    lines=tuple(P.SlipLine(x.sku, x.name, x.variant, x.qty) for x in p.lines),
+                    lines=tuple(P.SlipLine(_box_sku(x.sku, facts.get(x.order_id)), x.name,
+                                           x.variant, x.qty) for x in p.lines),
                     ship_by=local(min(deadlines)) if deadlines else None,
                     promise=promise(first.campaign_id if first else None),
                     tracking_no=p.tracking_no)
@@ -259,3 +283,9 @@ def _chunks(items: Iterator[WaveParcel], size: int) -> Iterator[list[WaveParcel]
             batch = []
     if batch:
         yield batch
+
+
+def _box_sku(sku: str, fact: Any) -> str:
+    """A blind box line on a slip says what went in: ``BOX → A, B``."""
+    drawn = getattr(fact, "drawn", "") if fact is not None else ""
+    return f"{sku} → {', '.join(drawn.split(','))}" if drawn else sku

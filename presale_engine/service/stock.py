@@ -350,6 +350,7 @@ class StockPart(Part):
             for d in facts.demands:
                 u, r = held.get(d.sku, (0, 0))
                 held[d.sku] = (u + d.qty, r + (d.qty if d.reserved else 0))
+            boxes = SP.blind_box_demand(s)
             out = []
             for p in sorted(facts.products.values(), key=lambda p: p.sku):
                 units, res = held.get(p.sku, (0, 0))
@@ -358,11 +359,12 @@ class StockPart(Part):
                                         sum(q for _, q in inc))
                 mine = short.get(p.sku, [])
                 dls = [x.deadline for x in mine if x.deadline is not None]
+                box = boxes.get(p.sku, 0)
                 out.append(SP.SkuPosition(
                     p.sku, p.name, p.variant, p.location, p.on_hand, pos.reserved,
-                    pos.committed, pos.incoming, pos.available, inc,
+                    pos.committed, pos.incoming, pos.available - box, inc,
                     sum(1 for x in mine if not x.late), sum(1 for x in mine if x.late),
-                    SP.aware(min(dls)) if dls else None))
+                    SP.aware(min(dls)) if dls else None, box))
             return out
 
     def flow(self, sku: str | None = None, *, start: date | None = None,

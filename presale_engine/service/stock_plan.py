@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import inventory as inv
@@ -42,6 +42,9 @@ class SkuPosition:
     short_orders: int
     late_orders: int
     short_from: datetime | None  # the earliest deadline among them
+    # units blind boxes still to ship are expected to take (pool weight shares; the
+    # units drawn already count exactly); ``available`` has them taken off
+    blind_box_expected: int = 0
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,42 @@ def _iso(t: datetime | str | None) -> str | None:
         return None
     when = t if isinstance(t, datetime) else datetime.fromisoformat(t)
     return when.replace(tzinfo=UTC).isoformat()
+
+
+def blind_box_demand(s: Session) -> dict[str, int]:
+    """Per pool SKU: the units the open blind-box orders will take — each drawn unit
+    exactly, each box not drawn yet by its pool's weight shares (rounded up per SKU)."""
+    import math
+
+    from ..blind_box import PoolEntry, expected_units
+    from ..store.models import CampaignItem
+    from ..store.queries import OPEN_DEMAND_VALUES
+
+    exact: dict[str, int] = {}
+    expected: dict[str, Decimal] = {}
+    pools = dict(s.execute(select(CampaignItem.id, CampaignItem.pool)
+                           .where(CampaignItem.pool.is_not(None))).all())
+    if not pools:
+        return {}
+    rows = s.execute(
+        select(Order.drawn, func.sum(Order.qty), func.count(Order.id), CampaignItem.id)
+        .join(CampaignItem, (CampaignItem.campaign_id == Order.campaign_id)
+              & (CampaignItem.sku == Order.sku))
+        .where(CampaignItem.id.in_(list(pools)), Order.status.in_(OPEN_DEMAND_VALUES))
+        .group_by(Order.drawn, CampaignItem.id)).all()
+    for drawn, qty, lines, item_id in rows:
+        pool = pools[item_id]
+        if drawn:  # the same draw on ``lines`` order lines
+            for sku in drawn.split(","):
+                exact[sku] = exact.get(sku, 0) + int(lines)
+            continue
+        entries = [PoolEntry(e["sku"], Decimal(str(e["weight"]))) for e in pool or ()]
+        for sku, units in expected_units(entries, int(qty)).items():
+            expected[sku] = expected.get(sku, Decimal(0)) + units
+    out = dict(exact)
+    for sku, units in expected.items():
+        out[sku] = out.get(sku, 0) + math.ceil(units)
+    return out
 
 
 def order_info(s: Session, ids: Iterable[int]) -> dict[int, Any]:

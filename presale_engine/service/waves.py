@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -186,8 +187,10 @@ class WavesPart(Part):
             s.execute(insert(WaveOrder), [
                 {"wave_id": w.id, "order_id": oid, "seq": seq, "packed_at": None,
                  "packed_by": ""} for oid, seq in sorted(lines, key=lambda x: (x[1], x[0]))])
+            drawn = draw_blind_boxes(s, [oid for oid, _seq in lines])
             self._audit(s, "wave.create", "wave", w.id, {
-                "orders": len(chosen), "lines": len(lines), "filters": w.filters})
+                "orders": len(chosen), "lines": len(lines), "filters": w.filters,
+                "blind_boxes_drawn": drawn})
             return wave_view(s, w)
 
     # ------------------------------------------------------------------ reading
@@ -356,3 +359,28 @@ def ship_sheet_paths(path: Path, platforms: Sequence[str]) -> dict[str, Path]:
     if len(platforms) <= 1:
         return {p: path for p in platforms}
     return {p: path.with_name(f"{path.stem}-{p}{path.suffix}") for p in platforms}
+
+
+def draw_blind_boxes(s: Session, order_ids: list[int]) -> int:
+    """Draw the pool SKU of every blind-box unit among these order lines that has not
+    been drawn yet (``orders.drawn``, kept: a reprint shows the same); how many lines."""
+    from ..blind_box import PoolEntry, draw_order
+    from ..store.models import CampaignItem
+
+    done = 0
+    for i in range(0, len(order_ids), _CHUNK):
+        part = order_ids[i:i + _CHUNK]
+        rows = s.execute(
+            select(Order, CampaignItem.pool)
+            .join(CampaignItem, (CampaignItem.campaign_id == Order.campaign_id)
+                  & (CampaignItem.sku == Order.sku))
+            .where(Order.id.in_(part), CampaignItem.pool.is_not(None), Order.drawn == "")
+        ).all()
+        for o, pool in rows:
+            entries = [PoolEntry(e["sku"], Decimal(str(e["weight"]))) for e in pool or ()]
+            if not entries:
+                continue
+            o.drawn = ",".join(draw_order(entries, o.campaign_id or 0, o.order_no,
+                                          o.sub_order_no, o.qty))
+            done += 1
+    return done

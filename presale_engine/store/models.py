@@ -161,6 +161,8 @@ class CampaignItem(Base):
     cap: Mapped[int | None]
     # [{"min_units": 100, "price": 27900}, ...] in minor units
     tiers: Mapped[list[dict[str, int]]] = mapped_column(JSON, default=list)
+    # a blind box: [{"sku": "A", "weight": "3"}, ...] (presale_engine.blind_box)
+    pool: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, nullable=True)
 
 
 # Sortable order columns with an index of their own, and the sparse search columns
@@ -229,6 +231,8 @@ class Order(Base):
     address: Mapped[str] = mapped_column(String(500), default="", server_default="")
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     tags: Mapped[str] = mapped_column(String(200), default="", server_default="")  # "a,b"
+    # a blind box line: the pool SKUs drawn for its units at packing, "A,B,A"
+    drawn: Mapped[str] = mapped_column(String(400), default="", server_default="")
 
 
 class Payment(Base):

@@ -409,6 +409,7 @@ def _definitions() -> list[dict[str, Any]]:
         item(deposit_def(), deposit="0.00"),
         item(full_def(), price="19.90", balance_discount="19.90"),
         item(full_def(), list_price="10.00", cap=500),
+        item(full_def(), blind_box={"pool": [{"sku": "NOT-A-PRODUCT", "weight": 1}]}),
     ]
     return out
 
@@ -427,7 +428,8 @@ def _issues() -> list[Issue]:
 def test_validate_covers_every_finding_code_it_has() -> None:
     emitted = {i.code for i in _issues()}
     in_validate = {s.code for s in SITES if s.file == "campaigns.py" and "." not in s.code}
-    parse_only = {"required", "negative_amount", "duplicate_sku"}
+    parse_only = {"required", "negative_amount", "duplicate_sku", "blind_box_empty",
+                  "blind_box_no_sku", "blind_box_weight", "blind_box_duplicate"}
     assert emitted >= in_validate - parse_only
 
 
@@ -455,6 +457,9 @@ def test_parse_findings_speak_plain_chinese_too() -> None:
         item(full_def(), price=19.9),
         item(full_def(), price="-1.00"),
         item(full_def(), price="abc", cap=0),
+        item(full_def(), blind_box={"pool": [{"sku": "A", "weight": 0}, {"weight": 1},
+                                             {"sku": "B"}, {"sku": "B", "weight": 2}]}),
+        item(full_def(), blind_box={"pool": []}),
         full_def(sale_window={"start": "next monday", "end": 5}),
         full_def(sale_window="always"),
         full_def(ship={"mode": "fixed_date", "date": "2026-11-31"}),
