@@ -11,22 +11,25 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-_SIGNS = {"CNY": "¥", "USD": "US$", "HKD": "HK$", "EUR": "€", "GBP": "£", "JPY": "JP¥",
-          "SGD": "S$", "THB": "฿", "MYR": "RM", "PHP": "₱", "VND": "₫", "KRW": "₩",
-          "IDR": "Rp"}
+from presale_engine.messages import format_money, format_number
+
+
+def lang() -> str:
+    """The language values are written in: the installed translations' (zh or en)."""
+    from app.i18n import message_language
+
+    return message_language()
 
 
 def money(amount: Decimal | None, currency: str) -> str:
-    """``¥1,099.00``: the Decimal's own digits, grouped; unknown currencies get the code."""
+    """``¥1,299.00`` (zh) / ``CN¥1,299.00``, ``$39.90`` (en): the one money formatter.
+
+    ``presale_engine.messages.format_money`` (Babel, CLDR) in the UI language, as the
+    engine's own texts write amounts; "" when there is no amount.
+    """
     if amount is None:
         return ""
-    text = format(amount, ",f")
-    sign = _SIGNS.get(currency.upper())
-    if sign is None:
-        return f"{text} {currency}"
-    if text.startswith("-"):
-        return f"-{sign}{text[1:]}"
-    return f"{sign}{text}"
+    return format_money(amount, currency, lang())
 
 
 def when(value: datetime | None, tz: tzinfo | None) -> str:
@@ -80,4 +83,9 @@ def days(value: float | None) -> str:
 
 
 def count(n: int) -> str:
-    return f"{n:,}"
+    return format_number(n, lang())
+
+
+def number(value: Decimal) -> str:
+    """A quantity or ratio as it is (no rounding), with thousands separators."""
+    return format_number(value, lang())

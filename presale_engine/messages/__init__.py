@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from . import catalogue as _catalogue
@@ -32,6 +33,8 @@ __all__ = [
     "codes",
     "default_lang",
     "describe_field",
+    "format_money",
+    "format_number",
     "has_text",
     "normalize_lang",
     "placeholders",
@@ -72,6 +75,20 @@ def render(code: str, params: Mapping[str, Any] | None = None, lang: str = "en")
         return code
     shown = ", ".join(f"{k}={format_value(v, 'en', _text_of)}" for k, v in p.items())
     return f"{code} ({shown})"
+
+
+def format_money(amount: Decimal, currency: str, lang: str = "en") -> str:
+    """An amount as a seller reads it in ``lang``: ¥1,299.00 (zh), CN¥1,299.00 / $39.90 (en).
+
+    The one money formatter of the engine's texts and the app (Babel's CLDR data, the
+    currency's own minor unit); never converts to float.
+    """
+    return format_value(Money(amount, currency), normalize_lang(lang), _text_of)
+
+
+def format_number(value: int | Decimal, lang: str = "en") -> str:
+    """A count or quantity with the language's thousands separators: 12,345."""
+    return format_value(value, normalize_lang(lang), _text_of)
 
 
 def action(code: str, params: Mapping[str, Any] | None = None,
