@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from presale_engine.messages import format_money, format_number
+from presale_engine.messages import zone_city as _zone_city
 
 
 def lang() -> str:
@@ -62,14 +63,23 @@ def day(value: date | datetime | None, tz: tzinfo | None = None) -> str:
     return value.isoformat()
 
 
-def window(start: datetime | None, end: datetime | None, tz: tzinfo | None) -> str:
-    """``11-01 – 11-11`` (years only when they differ from each other)."""
+def window(start: datetime | None, end: datetime | None, tz: tzinfo | None,
+           this_year: int | None = None) -> str:
+    """``11-01 – 11-11``; with years (``2027-10-28 – 2027-11-08``) when either is not
+    ``this_year`` (or, without it, when they differ from each other)."""
     if start is None or end is None:
         return ""
     if tz is not None:
         start, end = start.astimezone(tz), end.astimezone(tz)
-    fmt = "%m-%d" if start.year == end.year else "%Y-%m-%d"
+    years = {start.year, end.year}
+    same = years == {this_year} if this_year is not None else len(years) == 1
+    fmt = "%m-%d" if same else "%Y-%m-%d"
     return f"{start.strftime(fmt)} – {end.strftime(fmt)}"
+
+
+def zone_city(zone: str) -> str:
+    """洛杉矶 / Los Angeles: the place a time zone is named after, in the UI language."""
+    return _zone_city(zone, lang())
 
 
 def days(value: float | None) -> str:

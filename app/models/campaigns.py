@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from zoneinfo import ZoneInfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +19,12 @@ _LATE = QBrush(QColor("#b3261e"))
 _MUTED = QBrush(QColor("#7a7a7a"))
 
 
+def _can_be_late(row: CampaignRow) -> bool:
+    """Only an unshipped order can be late: without one, a past ship date is no alarm."""
+    return row.next_ship_deadline is not None or (
+        row.days_to_ship_deadline is not None and row.days_to_ship_deadline >= 0)
+
+
 class CampaignTableModel(ListTableModel["CampaignRow"]):
     columns = ("platform", "type", "status", "name", "window", "skus", "orders", "units",
                "deposits", "days")
@@ -25,7 +32,8 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.tz: tzinfo | None = None
+        self.tz: tzinfo | None = None  # the shop's
+        self.this_year: int | None = None  # dates in it are shown without the year
 
     def header(self, key: str) -> str:
         return {
@@ -51,7 +59,12 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
         if key == "name":
             return row.name
         if key == "window":
-            return display.window(row.starts, row.ends, self.tz)
+            zone = self._own_zone(row)
+            if zone is None:
+                return display.window(row.starts, row.ends, self.tz, self.this_year)
+            return QCoreApplication.translate("CampaignTableModel", "%1 (%2 time)").replace(
+                "%1", display.window(row.starts, row.ends, ZoneInfo(zone), self.this_year)
+            ).replace("%2", display.zone_city(zone))
         if key == "skus":
             return str(len(row.skus))
         if key == "orders":
@@ -61,8 +74,15 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
         if key == "deposits":
             return display.money(row.deposits, row.currency)
         if key == "days":
+            if not _can_be_late(row):
+                return "" if row.days_to_ship_deadline is None else "—"
             return display.days(row.days_to_ship_deadline)
         return ""
+
+    def _own_zone(self, row: CampaignRow) -> str | None:
+        """The campaign's zone when it is not the shop's (its windows are shown in it)."""
+        shop = getattr(self.tz, "key", None)
+        return row.timezone if row.timezone and shop and row.timezone != shop else None
 
     def sort_value(self, row: CampaignRow, key: str) -> Any:
         if key == "skus":
@@ -79,7 +99,7 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
         return self.text(row, key)
 
     def foreground(self, row: CampaignRow, key: str) -> Any:
-        if key == "days" and row.days_to_ship_deadline is not None \
+        if key == "days" and _can_be_late(row) and row.days_to_ship_deadline is not None \
                 and row.days_to_ship_deadline < 0:
             return _LATE
         if row.status in ("cancelled", "rejected"):
@@ -89,6 +109,14 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
     def tooltip(self, row: CampaignRow, key: str) -> str | None:
         if key == "skus":
             return ", ".join(row.skus)
+        if key == "window" and (zone := self._own_zone(row)) is not None:
+            return QCoreApplication.translate(
+                "CampaignTableModel", "In the campaign's time zone (%1); in shop time: %2"
+            ).replace("%1", zone).replace(
+                "%2", display.window(row.starts, row.ends, self.tz, self.this_year))
+        if key == "days" and not _can_be_late(row) and row.days_to_ship_deadline is not None:
+            return QCoreApplication.translate(
+                "CampaignTableModel", "No order waits to ship: nothing can be late")
         if key == "days" and row.next_ship_deadline is not None:
             return QCoreApplication.translate(
                 "CampaignTableModel", "Earliest ship deadline of an unshipped order: %1"

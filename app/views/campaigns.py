@@ -120,8 +120,18 @@ class CampaignDetailView(QFrame):
         self.title.setText(f"#{detail.id} {c.name}")
         rows: list[tuple[str, str]] = []
 
+        # Windows in the campaign's own zone (a TikTok US campaign runs on Los Angeles
+        # time), named when it is not the shop's.
+        own = str(c.tz) if self.tz is None or str(c.tz) != getattr(self.tz, "key", "") \
+            else None
+        tz = c.tz if own else self.tz
+
         def span(w: Any) -> str:
-            return f"{display.when(w.start, self.tz)} – {display.when(w.end, self.tz)}"
+            text = f"{display.when(w.start, tz)} – {display.when(w.end, tz)}"
+            if own:
+                text = self.tr("%1 (%2 time)").replace("%1", text).replace(
+                    "%2", display.zone_city(own))
+            return text
 
         if c.deposit_window is not None:
             rows.append((self.tr("Deposit window"), span(c.deposit_window)))
@@ -268,6 +278,7 @@ class CampaignsPage(Page):
         rows, detail = data
         if self.ctx is not None:
             self.model.tz = self.ctx.tz
+            self.model.this_year = self.ctx.svc.now().astimezone(self.ctx.tz).year
             self.detail.tz = self.ctx.tz
         self._applying = True  # the detail comes with the rows: no second read
         try:

@@ -21,7 +21,7 @@ from typing import Any
 
 from . import catalogue as _catalogue
 from .catalogue import LANGS, normalize_lang, placeholders_of, reload
-from .values import Money, Percent, Phrase, Term, format_value
+from .values import BABEL_LOCALES, Money, Percent, Phrase, Term, format_value
 
 __all__ = [
     "LANGS",
@@ -35,6 +35,7 @@ __all__ = [
     "describe_field",
     "format_money",
     "format_number",
+    "zone_city",
     "has_text",
     "normalize_lang",
     "placeholders",
@@ -89,6 +90,17 @@ def format_money(amount: Decimal, currency: str, lang: str = "en") -> str:
 def format_number(value: int | Decimal, lang: str = "en") -> str:
     """A count or quantity with the language's thousands separators: 12,345."""
     return format_value(value, normalize_lang(lang), _text_of)
+
+
+def zone_city(zone: str, lang: str = "en") -> str:
+    """The city a time zone is named after, in ``lang``: 洛杉矶 / Los Angeles (CLDR)."""
+    from babel.dates import get_timezone_location
+
+    locale = BABEL_LOCALES.get(normalize_lang(lang), "en_US")
+    try:
+        return str(get_timezone_location(zone, locale=locale, return_city=True))
+    except LookupError:
+        return zone
 
 
 def action(code: str, params: Mapping[str, Any] | None = None,

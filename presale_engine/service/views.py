@@ -77,6 +77,7 @@ class CampaignRow:
     deposits: Decimal
     next_ship_deadline: datetime | None
     days_to_ship_deadline: float | None
+    timezone: str = ""  # the campaign's own zone (its windows are meant in it)
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,63 @@ def test_no_money_is_formatted_by_hand_in_the_app() -> None:
             if _HAND_MONEY.search(code) and "effective_discount" not in code:
                 offenders.append(f"{path.relative_to(APP)}:{n}: {line.strip()}")
     assert offenders == []
+
+
+# ---------------------------------------------------------------- dates
+def _campaign_row(**kw: Any) -> Any:
+    from datetime import UTC, datetime
+
+    from presale_engine.service import CampaignRow
+
+    base = dict(id=1, name="c", platform="douyin", type="full", status="draft", currency="CNY",
+                starts=datetime(2027, 10, 27, 16, tzinfo=UTC),
+                ends=datetime(2027, 11, 7, 15, 59, tzinfo=UTC), skus=["A"], orders=0,
+                units=0, deposits=Decimal("0"), next_ship_deadline=None,
+                days_to_ship_deadline=None, timezone="Asia/Shanghai")
+    base.update(kw)
+    return CampaignRow(**base)
+
+
+def _campaign_model(rows: list[Any]) -> Any:
+    from zoneinfo import ZoneInfo
+
+    from app.models.campaigns import CampaignTableModel
+
+    model = CampaignTableModel()
+    model.tz = ZoneInfo("Asia/Shanghai")
+    model.this_year = 2026
+    model.set_rows(rows)
+    return model
+
+
+def test_campaign_windows_show_the_year_and_a_foreign_zone(qapp: Any) -> None:
+    from datetime import UTC, datetime
+
+    next_year = _campaign_row()
+    this_year = _campaign_row(starts=datetime(2026, 11, 1, 16, tzinfo=UTC),
+                              ends=datetime(2026, 11, 11, 15, 59, tzinfo=UTC))
+    la = _campaign_row(platform="tiktok", timezone="America/Los_Angeles",
+                       starts=datetime(2026, 11, 1, 7, tzinfo=UTC),
+                       ends=datetime(2026, 11, 26, 7, 59, tzinfo=UTC))
+    model = _campaign_model([next_year, this_year, la])
+    col = model.columns.index("window")
+    assert model.data(model.index(0, col)) == "2027-10-28 – 2027-11-07"
+    assert model.data(model.index(1, col)) == "11-02 – 11-11"
+    # 07:00 UTC is midnight in Los Angeles: the window is in LA time and says so
+    assert model.data(model.index(2, col)) == "11-01 – 11-25 (Los Angeles time)"
+    assert "11-01 – 11-26" in model.data(model.index(2, col), 3)  # tooltip: shop time
+
+
+def test_nothing_is_overdue_where_nothing_can_be_late(qapp: Any) -> None:
+    from datetime import UTC, datetime
+
+    draft = _campaign_row(days_to_ship_deadline=-9.0)  # its fixed ship date passed, no orders
+    late = _campaign_row(id=2, orders=3, days_to_ship_deadline=-1.5,
+                         next_ship_deadline=datetime(2026, 11, 20, tzinfo=UTC))
+    model = _campaign_model([draft, late])
+    col = model.columns.index("days")
+    assert model.data(model.index(0, col)) == "—"
+    assert "nothing can be late" in model.data(model.index(0, col), 3)
+    assert model.data(model.index(0, col), 9) is None  # no red
+    assert model.data(model.index(1, col)) == "overdue 1.5 d"
+    assert model.data(model.index(1, col), 9) is not None
