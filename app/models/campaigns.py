@@ -27,8 +27,8 @@ def _can_be_late(row: CampaignRow) -> bool:
 
 class CampaignTableModel(ListTableModel["CampaignRow"]):
     columns = ("platform", "type", "status", "name", "window", "skus", "orders", "units",
-               "deposits", "days")
-    numeric = frozenset({"skus", "orders", "units", "deposits", "days"})
+               "deposits", "paid", "days")
+    numeric = frozenset({"skus", "orders", "units", "deposits", "paid", "days"})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,6 +46,7 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
             "orders": self.tr("Orders"),
             "units": self.tr("Units"),
             "deposits": self.tr("Deposits"),
+            "paid": self.tr("Paid"),
             "days": self.tr("Ship deadline in"),
         }[key]
 
@@ -72,7 +73,10 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
         if key == "units":
             return display.count(row.units)
         if key == "deposits":
-            return display.money(row.deposits, row.currency)
+            # A full-payment campaign takes no deposits: nothing to show, not ¥0.00.
+            return display.money(row.deposits, row.currency) if row.type == "deposit" else ""
+        if key == "paid":
+            return display.money(row.paid, row.currency)
         if key == "days":
             if not _can_be_late(row):
                 return "" if row.days_to_ship_deadline is None else "—"
@@ -89,8 +93,8 @@ class CampaignTableModel(ListTableModel["CampaignRow"]):
             return len(row.skus)
         if key in ("orders", "units"):
             return getattr(row, key)
-        if key == "deposits":
-            return float(row.deposits)  # ordering only; never shown or summed
+        if key in ("deposits", "paid"):
+            return float(getattr(row, key))  # ordering only; never shown or summed
         if key == "days":
             d = row.days_to_ship_deadline
             return float("inf") if d is None else d

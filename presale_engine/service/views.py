@@ -78,6 +78,7 @@ class CampaignRow:
     next_ship_deadline: datetime | None
     days_to_ship_deadline: float | None
     timezone: str = ""  # the campaign's own zone (its windows are meant in it)
+    paid: Decimal = Decimal(0)  # paid so far: deposits, balances, full payments
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,23 @@ def test_nothing_is_overdue_where_nothing_can_be_late(qapp: Any) -> None:
     assert model.data(model.index(0, col), 9) is None  # no red
     assert model.data(model.index(1, col)) == "overdue 1.5 d"
     assert model.data(model.index(1, col), 9) is not None
+
+
+# ---------------------------------------------------------------- full payment
+def test_a_full_payment_campaign_shows_what_was_paid_not_deposits(
+        qapp: Any, svc: Any, sync_ops: Any) -> None:
+    rows = svc.campaigns.all()
+    full = next(r for r in rows if r.type == "full" and r.orders)
+    deposit = next(r for r in rows if r.type == "deposit" and r.orders)
+    model = _campaign_model([full, deposit])
+    dep_col, paid_col = model.columns.index("deposits"), model.columns.index("paid")
+    assert model.data(model.index(0, dep_col)) == ""
+    assert full.paid > 0
+    assert model.data(model.index(0, paid_col)) == f"CN¥{full.paid:,}"
+    assert model.data(model.index(1, dep_col)) == f"CN¥{deposit.deposits:,}"
+    assert deposit.paid >= deposit.deposits
+    # the campaign's paid equals the desk's "Paid" column summed over its orders
+    from presale_engine.service import OrderFilter
+
+    orders = svc.orders.find(OrderFilter(campaign_id=full.id), limit=10_000)
+    assert sum(o.paid for o in orders) == full.paid
