@@ -483,6 +483,8 @@ class MainWindow(QMainWindow):
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dlg, "imported"):
             dlg.imported.connect(lambda _report: self.refresh())
+            dlg.show_orders.connect(self.show_alert_orders)
+            dlg.campaign_activated.connect(lambda _cid: self.refresh())
         else:
             dlg.accepted.connect(self.refresh)
         self.import_dialog = dlg

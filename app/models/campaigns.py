@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import tzinfo
-from zoneinfo import ZoneInfo
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor

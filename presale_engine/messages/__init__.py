@@ -35,12 +35,12 @@ __all__ = [
     "describe_field",
     "format_money",
     "format_number",
-    "zone_city",
     "has_text",
     "normalize_lang",
     "placeholders",
     "reload",
     "render",
+    "zone_city",
 ]
 
 MISSING = "…"

@@ -27,4 +27,81 @@
         <translation>没有待发货的订单：不会超时</translation>
     </message>
 </context>
+<context>
+    <name>FlaggedOrdersModel</name>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Why it was flagged</source>
+        <translation>标记原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Show in the order table</source>
+        <translation>在订单表中查看</translation>
+    </message>
+    <message>
+        <source>Open these order lines in the order table (this window closes)</source>
+        <translation>在订单表中打开这些订单行（本窗口会关闭）</translation>
+    </message>
+    <message>
+        <source>Not moved back: these order lines are already further along in the database than in this file (it is an older export, e.g. shipped in the database but paid in the file). The database keeps the newer state; nothing is wrong:</source>
+        <translation>未回退：这些订单行在数据库中的状态比本文件更新（本文件是较早的导出，例如数据库中已发货、文件中仍是已付款）。数据库保留较新的状态，无需处理：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged order line(s), imported as they are; check them (%1):</source>
+        <translation>
+            <numerusform>%n 个订单行被标记，已按原样导入，请核对（%1）：</numerusform></translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>下面列出前 %1 个。</translation>
+    </message>
+    <message>
+        <source>“%1” is active now: its orders count as running.</source>
+        <translation>“%1”已生效：其订单计入进行中的活动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order line(s) went to “%1”, which waits for approval: it does not run until it is approved.</source>
+        <translation>
+            <numerusform>%n 个订单行归入“%1”，该活动正在等待审核：审核通过后才会生效。</numerusform></translation>
+    </message>
+    <message>
+        <source>Approve “%1”</source>
+        <translation>审核通过“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order line(s) went to “%1”, which is still a draft: it does not count as running until you activate it.</source>
+        <translation>
+            <numerusform>%n 个订单行归入“%1”，该活动仍是草稿：启用后才计入进行中的活动。</numerusform></translation>
+    </message>
+    <message>
+        <source>Activate “%1”</source>
+        <translation>启用“%1”</translation>
+    </message>
+    <message>
+        <source>Older, not moved back</source>
+        <translation>文件较旧，未回退</translation>
+    </message>
+    <message>
+        <source>Flagged orders do not fit a campaign's rules (no matching campaign, outside its window, over its cap or its limit per buyer). They were imported as they are; they are listed below.</source>
+        <translation>标记待查的订单不符合活动规则（没有匹配的活动、超出活动时间、超出限量或每人限购）。它们已按原样导入，列在下方。</translation>
+    </message>
+    <message>
+        <source>Flagged by the import of %1</source>
+        <translation>导入 %1 时标记的订单</translation>
+    </message>
+</context>
 </TS>

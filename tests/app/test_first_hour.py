@@ -145,3 +145,83 @@ def test_a_full_payment_campaign_shows_what_was_paid_not_deposits(
 
     orders = svc.orders.find(OrderFilter(campaign_id=full.id), limit=10_000)
     assert sum(o.paid for o in orders) == full.paid
+
+
+# ---------------------------------------------------------------- import results
+@pytest.fixture
+def empty_window(qtbot: Any, empty_svc: Any, sync_ops: Any) -> Any:
+    from app.context import DeskContext
+    from app.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.set_context(DeskContext.for_service(empty_svc))
+    return w
+
+
+def test_import_lists_the_flagged_orders_and_opens_them_in_the_table(
+        qtbot: Any, empty_window: Any, empty_svc: Any, shared_data: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    w = empty_window
+    w.import_orders(str(shared_data / "douyin_orders.xlsx"))
+    dlg = w.import_dialog
+    dlg.start_import()
+    rep = dlg.report
+    assert rep is not None
+    assert rep.flagged == len(rep.flagged_orders) > 0
+    assert dlg.flagged_view.isVisibleTo(dlg)
+    m = dlg.flagged_model
+    assert m.rowCount() == rep.flagged
+    assert m.data(m.index(0, 0)) == rep.flagged_orders[0]["order_no"]
+    assert m.data(m.index(0, 2)) == "No campaign"
+    assert f"{rep.flagged} flagged order lines" in dlg.flagged_label.text()
+    assert "No campaign: " in dlg.flagged_label.text()
+    qtbot.mouseClick(dlg.show_flagged_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    page = w.orders
+    assert w.current_page() is page
+    qtbot.waitUntil(lambda: page.model.total == rep.flagged, timeout=3000)
+    assert "Flagged by the import of douyin_orders.xlsx" in page.heading.text() + \
+        page.count_label.text() + w.windowTitle() + _texts(page)
+
+
+def _texts(widget: Any) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(lb.text() for lb in widget.findChildren(QLabel))
+
+
+def test_import_into_a_draft_campaign_offers_to_activate_it(
+        qtbot: Any, empty_window: Any, empty_svc: Any, shared_data: Path) -> None:
+    import json
+
+    from PySide6.QtCore import Qt
+
+    definition = json.loads((shared_data / "campaigns" / "douyin_down_jacket.json")
+                            .read_text("utf-8"))
+    cid = empty_svc.campaigns.save_draft(definition)
+    w = empty_window
+    w.import_orders(str(shared_data / "douyin_orders.xlsx"))
+    dlg = w.import_dialog
+    dlg.start_import()
+    assert not dlg.flagged_view.isVisibleTo(dlg)  # nothing flagged: no empty list
+    [(label, button)] = dlg.result_page.draft_rows
+    assert "40 order lines went to" in label.text()
+    assert "still a draft" in label.text()
+    assert button.text() == f"Activate “{definition['name']}”"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert empty_svc.campaigns.get(cid).status == "approved"
+    assert "is active now" in label.text()
+    assert not button.isVisibleTo(dlg)
+
+
+def test_not_moved_back_is_explained(qtbot: Any, empty_window: Any, shared_data: Path) -> None:
+    dlg_texts = []
+    w = empty_window
+    w.import_orders(str(shared_data / "douyin_orders.xlsx"))
+    dlg = w.import_dialog
+    dlg.start_import()
+    dlg_texts.append(dlg.result_label.text())
+    assert "Older, not moved back" in dlg.result_label.text()
