@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignPage</name>
+    <message>
+        <source>Next is not available until this is fixed:</source>
+        <translation>修正以下问题后才能进入下一步：</translation>
+    </message>
+</context>
+<context>
     <name>CampaignTableModel</name>
     <message>
         <source>Paid</source>
@@ -25,6 +32,13 @@
     <message>
         <source>No order waits to ship: nothing can be late</source>
         <translation>没有待发货的订单：不会超时</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignWizard</name>
+    <message>
+        <source>SKU %1 · %2</source>
+        <translation>SKU %1 · %2</translation>
     </message>
 </context>
 <context>

@@ -225,3 +225,39 @@ def test_not_moved_back_is_explained(qtbot: Any, empty_window: Any, shared_data:
     dlg.start_import()
     dlg_texts.append(dlg.result_label.text())
     assert "Older, not moved back" in dlg.result_label.text()
+
+
+# ---------------------------------------------------------------- the wizard
+def test_the_wizard_says_in_words_which_sku_and_field_block_next(
+        qtbot: Any, empty_svc: Any) -> None:
+    from tests.app.test_campaign_wizard import (
+        add_products,
+        fill_basics,
+        go_next,
+        next_enabled,
+        open_wizard,
+        settle,
+        type_into,
+    )
+
+    empty_svc.stock.add_product("XMAS-BOX-01", "Gift box", variant="red", platform="tiktok",
+                                sales_30d=500)
+    empty_svc.stock.add_product("XMAS-BOX-02", "Gift box", variant="gold", platform="tiktok",
+                                sales_30d=400)
+    w = open_wizard(qtbot, empty_svc)
+    fill_basics(qtbot, w, platform="tiktok", name="Gift box presale", full=True)
+    go_next(qtbot, w)
+    add_products(qtbot, w, "XMAS")
+    go_next(qtbot, w)
+    page = w.pricing
+    w.pricing.sku_list.setCurrentRow(0)
+    type_into(qtbot, page.current_editor().price_edit, "39.9")
+    settle(qtbot, w)
+    assert not next_enabled(w)
+    text = page.blocker.text()
+    assert page.blocker.isVisibleTo(w)
+    assert text.startswith("Next is not available until this is fixed:")
+    first, other = (page.sku_list.item(r).text() for r in range(2))
+    assert f"SKU {other} · price: Required" in text  # the SKU out of sight, its field
+    assert f"SKU {first}" not in text
+    assert "[" not in text  # no field path
