@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         page.data_changed.connect(self._data_changed)
         page.open_orders.connect(self.show_orders)
         page.navigate.connect(self.show_page)
+        page.request.connect(self.page_request)
         page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _action(self, slot: Any,
@@ -391,6 +392,13 @@ class MainWindow(QMainWindow):
                                overdue=bool(options.get("overdue")),
                                due_48h=bool(options.get("due_48h")),
                                search=options.get("search", ""))
+
+    def page_request(self, what: str) -> None:
+        """A first step an empty page offers (its buttons)."""
+        actions = {"import": self.import_orders, "demo": self.open_demo,
+                   "new_campaign": self.new_campaign}
+        if what in actions:
+            actions[what]()
 
     def show_alert_orders(self, flt: Any, title: str) -> None:
         """The orders behind an alert, in the order table."""

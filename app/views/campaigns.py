@@ -36,6 +36,7 @@ from app import display, i18n, ops
 from app.models.base import SORT_ROLE
 from app.models.campaigns import CampaignTableModel
 from app.views.base import Page
+from app.views.empty_state import EmptyState
 
 if TYPE_CHECKING:
     from presale_engine.service import CampaignDetail, CampaignRow
@@ -231,6 +232,10 @@ class CampaignsPage(Page):
                                     QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.doubleClicked.connect(lambda _i: self.edit_campaign())
+        # No campaign yet: say what a campaign is for and offer to create one.
+        self.empty_state = EmptyState(self.table)
+        self.empty_new = self.empty_state.add_button(lambda: self.new_campaign())
+        self.empty_import = self.empty_state.add_button(lambda: self.import_definition())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.selectionModel().selectionChanged.connect(self._load_detail)
         self.detail = CampaignDetailView()
@@ -284,6 +289,7 @@ class CampaignsPage(Page):
         try:
             self.model.set_rows(rows)
             self.table.resizeColumnsToContents()
+            self.empty_state.show_over(not rows)
             self.count_label.setText(self.tr("Total: %1").replace("%1", str(len(rows))))
             if detail is not None:
                 self.select_campaign(detail.id)
@@ -293,6 +299,7 @@ class CampaignsPage(Page):
         self._update_actions()
 
     def clear(self) -> None:
+        self.empty_state.show_over(False)
         self.model.set_rows([])
         self.count_label.setText("")
         self.detail.show_detail(None)
@@ -330,6 +337,11 @@ class CampaignsPage(Page):
         self.act_export.setToolTip(self.tr("Save the selected campaign's definition as a "
                                            "JSON file"))
         self.act_import.setToolTip(self.tr("Create a campaign from a JSON definition file"))
+        self.empty_state.set_texts(self.tr("No campaigns yet"), self.tr(
+            "A campaign holds a presale's rules: its SKUs and prices, deposit and balance "
+            "windows, caps and ship promise. Imported orders are matched to it."))
+        self.empty_new.setText(self.tr("New campaign…"))
+        self.empty_import.setText(self.tr("Import a definition…"))
         self.model.retranslate()
         if self.ctx is not None and not self.loading:
             self.count_label.setText(self.tr("Total: %1").replace(

@@ -49,6 +49,7 @@ from app import settings as prefs
 from app.models.order_reader import Loaded, Query
 from app.models.orders import SORT_OF, OrderTableModel
 from app.views.base import Page
+from app.views.empty_state import EmptyState
 from app.views.order_detail import OrderDetailPanel
 
 if TYPE_CHECKING:
@@ -238,6 +239,11 @@ class OrdersPage(Page):
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # a million rows, one size
         vh.setDefaultSectionSize(24)
+        # An empty table says why and what to do (a new shop: import, or the demo).
+        self.empty_state = EmptyState(self.table)
+        self.empty_import = self.empty_state.add_button(lambda: self.request.emit("import"))
+        self.empty_demo = self.empty_state.add_button(lambda: self.request.emit("demo"))
+        self.empty_reset = self.empty_state.add_button(self.reset_filter)
         # The headers get a selection model of their own, always empty: sharing the
         # table's, a header repaint after selecting 10,000 rows asked the model about
         # every selected cell (QHeaderView -> isColumnSelected: 160,000 calls, 0.3 s).
@@ -695,6 +701,7 @@ class OrdersPage(Page):
         m = self.model
         if m.query is None:
             return
+        self._show_empty_state()
         if m.counted and m.total == 0:
             empty_shop = not self._has_filter()
             self.count_label.setText(self.tr("No orders yet: import an export or open the "
@@ -711,6 +718,23 @@ class OrdersPage(Page):
             title += " · " + self._title_override
         self.heading.setText(title)
         self._update_bulk_scope()
+
+    def _show_empty_state(self) -> None:
+        m = self.model
+        empty = m.query is not None and m.counted and m.total == 0
+        shop = empty and not self._has_filter()
+        if shop:
+            self.empty_state.set_texts(self.tr("No orders yet"), self.tr(
+                "Import an order export from Taobao/Tmall, JD, Douyin or TikTok Shop "
+                "(File ▸ Import, or drop the file on this window), or open the demo shop "
+                "to look around."))
+        elif empty:
+            self.empty_state.set_texts(self.tr("No orders match this filter"), self.tr(
+                "Change the filter or show all orders."))
+        self.empty_import.setVisible(shop)
+        self.empty_demo.setVisible(shop)
+        self.empty_reset.setVisible(empty and not shop)
+        self.empty_state.show_over(empty)
 
     def _has_filter(self) -> bool:
         from presale_engine.service import OrderFilter
@@ -1022,6 +1046,10 @@ class OrdersPage(Page):
             self._building = False
         self.unpaid_check.setText(self.tr("Balance unpaid"))
         self.reset_button.setText(self.tr("Show all"))
+        self.empty_import.setText(self.tr("Import orders…"))
+        self.empty_demo.setText(self.tr("Open the demo shop"))
+        self.empty_reset.setText(self.tr("Show all orders"))
+        self._show_empty_state()
         self.columns_button.setText(self.tr("Columns"))
         self.actions_button.setText(self.tr("Actions"))
         for ev, act in self.bulk_actions.items():

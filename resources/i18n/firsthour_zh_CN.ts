@@ -42,6 +42,25 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>还没有活动</translation>
+    </message>
+    <message>
+        <source>A campaign holds a presale's rules: its SKUs and prices, deposit and balance windows, caps and ship promise. Imported orders are matched to it.</source>
+        <translation>活动记录一次预售的规则：SKU 与价格、定金和尾款时间、限量和发货承诺。导入的订单会匹配到活动。</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Import a definition…</source>
+        <translation>导入活动配置…</translation>
+    </message>
+</context>
+<context>
     <name>FlaggedOrdersModel</name>
     <message>
         <source>Order number</source>
@@ -116,6 +135,37 @@
     <message>
         <source>Flagged by the import of %1</source>
         <translation>导入 %1 时标记的订单</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>No orders yet</source>
+        <translation>还没有订单</translation>
+    </message>
+    <message>
+        <source>Import an order export from Taobao/Tmall, JD, Douyin or TikTok Shop (File ▸ Import, or drop the file on this window), or open the demo shop to look around.</source>
+        <translation>导入淘宝/天猫、京东、抖音或 TikTok Shop 的订单导出文件（文件 ▸ 导入，或把文件拖到本窗口），也可以先打开演示店铺看看。</translation>
+    </message>
+    <message>
+        <source>No orders match this filter</source>
+        <translation>没有符合筛选条件的订单</translation>
+    </message>
+    <message>
+        <source>Change the filter or show all orders.</source>
+        <translation>请修改筛选条件，或显示全部订单。</translation>
+    </message>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>Open the demo shop</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <source>Show all orders</source>
+        <translation>显示全部订单</translation>
     </message>
 </context>
 </TS>

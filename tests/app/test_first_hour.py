@@ -261,3 +261,57 @@ def test_the_wizard_says_in_words_which_sku_and_field_block_next(
     assert f"SKU {other} · price: Required" in text  # the SKU out of sight, its field
     assert f"SKU {first}" not in text
     assert "[" not in text  # no field path
+
+
+# ---------------------------------------------------------------- empty states
+def test_an_empty_shop_says_no_orders_yet_and_offers_the_first_steps(
+        qtbot: Any, empty_window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    w = empty_window
+    w.show_page("orders")
+    page = w.orders
+    qtbot.waitUntil(lambda: page.empty_state.isVisible(), timeout=3000)
+    assert page.empty_state.title.text() == "No orders yet"
+    assert "Import an order export" in page.empty_state.body.text()
+    assert page.empty_import.isVisible() and page.empty_demo.isVisible()  # noqa: PT018
+    assert not page.empty_reset.isVisible()
+    asked = []
+    monkeypatch.setattr(w, "import_orders", lambda *a: asked.append("import"))
+    monkeypatch.setattr(w, "open_demo", lambda *a, **k: asked.append("demo"))
+    w.page_request("import")  # the button's signal goes here
+    qtbot.mouseClick(page.empty_demo, Qt.MouseButton.LeftButton)
+    assert asked == ["import", "demo"]
+    # a filter that matches nothing is another story
+    page.search.setText("no-such-order")
+    page.show_filter(page.current_filter())
+    qtbot.waitUntil(lambda: page.empty_state.title.text() == "No orders match this filter",
+                    timeout=3000)
+    assert page.empty_reset.isVisible()
+    assert not page.empty_import.isVisible()
+
+
+def test_an_empty_campaigns_page_offers_to_create_one(
+        qtbot: Any, empty_window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    w = empty_window
+    w.show_page("campaigns")
+    page = w.campaigns
+    qtbot.waitUntil(lambda: page.empty_state.isVisible(), timeout=3000)
+    assert page.empty_state.title.text() == "No campaigns yet"
+    opened = []
+    monkeypatch.setattr(page, "new_campaign", lambda: opened.append(True))
+    qtbot.mouseClick(page.empty_new, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+
+
+def test_empty_states_in_chinese(qtbot: Any, empty_window: Any, chinese: None) -> None:
+    w = empty_window
+    w.show_page("orders")
+    qtbot.waitUntil(lambda: w.orders.empty_state.isVisible(), timeout=3000)
+    assert w.orders.empty_state.title.text() == "还没有订单"
+    assert w.orders.empty_import.text() == "导入订单…"
+    w.show_page("campaigns")
+    qtbot.waitUntil(lambda: w.campaigns.empty_state.isVisible(), timeout=3000)
+    assert w.campaigns.empty_new.text() == "新建活动…"
