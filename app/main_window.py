@@ -552,8 +552,8 @@ class MainWindow(QMainWindow):
         ops.run(export, parent=self, cancellable=True,
                 label=self.tr("Exporting orders…"),
                 on_success=lambda report: self.statusBar().showMessage(
-                    self.tr("%1 orders written to %2").replace(
-                        "%1", display.count(report.rows)).replace("%2", str(report.path)),
+                    self.tr("%Ln order(s) written to %2", "", report.rows).replace(
+                        "%2", str(report.path)),
                     10000))
 
     def print_sheets(self) -> None:

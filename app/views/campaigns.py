@@ -171,7 +171,7 @@ class CampaignDetailView(QFrame):
         if item.get("balance_discount") not in (None, "0", "0.00"):
             parts.append(self.tr("balance discount %1").replace("%1", money("balance_discount")))
         if item.get("cap") is not None:
-            parts.append(self.tr("cap %1 units").replace("%1", display.count(int(item["cap"]))))
+            parts.append(self.tr("cap %Ln unit(s)", "", int(item["cap"])))
         return " · ".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:

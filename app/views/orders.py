@@ -711,8 +711,7 @@ class OrdersPage(Page):
             self.count_label.setText(self.tr("%1+ orders (counting…)").replace(
                 "%1", display.count(m.total)))
         else:
-            self.count_label.setText(self.tr("%1 orders").replace(
-                "%1", display.count(m.total)))
+            self.count_label.setText(self.tr("%Ln order(s)", "", m.total))
         title = self.tr("Orders")
         if self._title_override:
             title += " · " + self._title_override
@@ -926,8 +925,8 @@ class OrdersPage(Page):
         return dlg
 
     def _bulk_done(self, res: BulkResult) -> None:
-        parts = [self.tr("%1: %2 orders changed").replace(
-            "%1", desk_labels.bulk_action(res.event)).replace("%2", display.count(res.applied))]
+        parts = [self.tr("%1: %Ln order(s) changed", "", res.applied).replace(
+            "%1", desk_labels.bulk_action(res.event))]
         if res.refused:
             parts.append(self.tr("%1 skipped").replace("%1", display.count(len(res.refused))))
         self.message.emit(", ".join(parts))
@@ -1003,7 +1002,7 @@ class OrdersPage(Page):
                 continue
             lines.append("\t".join(m.text(o, m.columns[c]) for c in cols))
         QGuiApplication.clipboard().setText("\n".join(lines))
-        self.message.emit(self.tr("%1 rows copied").replace("%1", display.count(len(lines))))
+        self.message.emit(self.tr("%Ln row(s) copied", "", len(lines)))
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:

@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from presale_engine.messages import describe_field
 from presale_engine.errors import CampaignInvalid, Issue, PresaleError, ValidationResult
+from presale_engine.messages import describe_field
 from presale_engine.service import ProductView, Service
 from presale_engine.service.values import Campaign, PlatformProfile, parse_definition
 

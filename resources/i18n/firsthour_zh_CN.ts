@@ -2,10 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BulkDialog</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln order(s)&lt;/b&gt; will be changed.</source>
+        <translation>
+            <numerusform>将修改 &lt;b&gt;%Ln 个订单&lt;/b&gt;。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) are skipped, with the reason:</source>
+        <translation>
+            <numerusform>%Ln 个订单将被跳过，原因如下：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected order(s)</source>
+        <translation>
+            <numerusform>已选 %Ln 个订单</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln order(s) matching the filter</source>
+        <translation>
+            <numerusform>符合筛选条件的全部 %Ln 个订单</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CampaignDetailView</name>
     <message>
         <source>%1 (%2 time)</source>
         <translation>%1（%2时间）</translation>
+    </message>
+    <message numerus="yes">
+        <source>cap %Ln unit(s)</source>
+        <translation>
+            <numerusform>限量 %Ln 件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -138,6 +166,22 @@
     </message>
 </context>
 <context>
+    <name>InventoryPage</name>
+    <message numerus="yes">
+        <source>%Ln SKU(s)</source>
+        <translation>
+            <numerusform>%Ln 个 SKU</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln order(s) written to %2</source>
+        <translation>
+            <numerusform>已将 %Ln 个订单导出到 %2</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <source>No orders yet</source>
@@ -166,6 +210,29 @@
     <message>
         <source>Show all orders</source>
         <translation>显示全部订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>共 %Ln 个订单</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln order(s) changed</source>
+        <translation>
+            <numerusform>%1：已修改 %Ln 个订单</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) copied</source>
+        <translation>
+            <numerusform>已复制 %Ln 行</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PackingBench</name>
+    <message numerus="yes">
+        <source>%Ln order(s) marked shipped.</source>
+        <translation>
+            <numerusform>%Ln 个订单已标记为发货。</numerusform></translation>
     </message>
 </context>
 </TS>

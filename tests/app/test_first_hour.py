@@ -315,3 +315,54 @@ def test_empty_states_in_chinese(qtbot: Any, empty_window: Any, chinese: None) -
     w.show_page("campaigns")
     qtbot.waitUntil(lambda: w.campaigns.empty_state.isVisible(), timeout=3000)
     assert w.campaigns.empty_new.text() == "新建活动…"
+
+
+# ---------------------------------------------------------------- plurals
+def test_counts_use_plural_forms_in_english_and_chinese(qapp: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from app import i18n
+
+    def tr(ctx: str, text: str, n: int) -> str:
+        return QCoreApplication.translate(ctx, text, "", n)
+
+    i18n.apply_language("en")
+    assert tr("OrdersPage", "%Ln order(s)", 1) == "1 order"
+    assert tr("OrdersPage", "%Ln order(s)", 1159) == "1,159 orders"
+    assert tr("BulkDialog", "%Ln selected order(s)", 2) == "2 selected orders"
+    i18n.apply_language("zh_CN")
+    try:
+        assert tr("OrdersPage", "%Ln order(s)", 1159) == "共 1,159 个订单"
+        assert tr("InventoryPage", "%Ln SKU(s)", 1) == "1 个 SKU"
+    finally:
+        i18n.apply_language("en")
+
+
+def test_every_numerus_text_has_its_english_forms_and_chinese() -> None:
+    """A %n text needs the English .ts (singular, plural) and a Chinese entry."""
+    import xml.etree.ElementTree as ET
+
+    folder = APP.parent / "resources" / "i18n"
+    en = {(c.findtext("name"), m.findtext("source"))
+          for c in ET.parse(folder / "plurals_en.ts").getroot().iter("context")
+          for m in c.iter("message")
+          if len(m.findall("translation/numerusform")) == 2}
+    zh = {(c.findtext("name"), m.findtext("source"))
+          for f in folder.glob("*_zh_CN.ts")
+          for c in ET.parse(f).getroot().iter("context") for m in c.iter("message")
+          if m.get("numerus") == "yes"}
+    import ast
+
+    used = set()
+    for path in APP.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(
+                    node.func, "id", "")) in ("tr", "translate"):
+                for arg in node.args[:2]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                            and re.search(r"%L?n", arg.value):
+                        used.add(arg.value)
+    in_en = {src for _c, src in en}
+    in_zh = {src for _c, src in zh}
+    assert sorted(used - in_en) == []
+    assert sorted(used - in_zh) == []

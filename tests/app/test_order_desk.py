@@ -165,7 +165,7 @@ def test_bulk_seller_cancel_shows_the_double_deposit(qtbot: Any, window: MainWin
     page.table.selectRow(0)
     assert page.scope_combo.currentData() == "selection"
     dlg = page.start_bulk("seller_cancel")
-    assert dlg.scope.text() == "1 selected orders"
+    assert dlg.scope.text() == "1 selected order"
     expect = o.paid + o.deposit  # balance + deposit paid, and the deposit once more
     assert dlg.preview.totals[0].refund_total == expect
     shown = f"¥{expect:,}"
