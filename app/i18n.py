@@ -145,6 +145,12 @@ def apply_language(lang: str) -> str:
         # Qt posts the LanguageChange events; deliver them now, so every window has
         # its new texts when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        from PySide6.QtWidgets import QApplication
+
+        if isinstance(app, QApplication):
+            from app.views.table_fit import fit_all_headers
+
+            fit_all_headers()  # no header cut by the new language's longer words
     return lang
 
 

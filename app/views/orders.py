@@ -51,6 +51,7 @@ from app.models.orders import SORT_OF, OrderTableModel
 from app.views.base import Page
 from app.views.empty_state import EmptyState
 from app.views.order_detail import OrderDetailPanel
+from app.views.table_fit import fit_headers
 
 if TYPE_CHECKING:
     from presale_engine.service import BulkResult, OrderDetail, OrderFilter, SavedView
@@ -167,9 +168,10 @@ class OrdersPage(Page):
         self.status_combo = CheckCombo()
         self.status_combo.setMinimumContentsLength(8)
         self.campaign_combo = QComboBox()
-        self.campaign_combo.setMinimumContentsLength(12)
+        self.campaign_combo.setMinimumContentsLength(16)
         self.campaign_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign_combo.currentIndexChanged.connect(lambda _i: self._campaign_tip())
         self.platform_combo = QComboBox()
         self.kind_combo = QComboBox()
         bar1.addWidget(self.search, 3)
@@ -694,8 +696,19 @@ class OrdersPage(Page):
                                                 Qt.ItemDataRole.ToolTipRole)
             i = self.campaign_combo.findData(keep) if keep is not None else 0
             self.campaign_combo.setCurrentIndex(max(i, 0))
+            # The list opens as wide as its longest name, whatever the box's width.
+            combo = self.campaign_combo
+            fm = combo.view().fontMetrics()
+            widest = max((fm.horizontalAdvance(combo.itemText(j))
+                          for j in range(combo.count())), default=0)
+            combo.view().setMinimumWidth(widest + 40)
+            self._campaign_tip()
         finally:
             self._building = False
+
+    def _campaign_tip(self) -> None:
+        """The whole chosen name in the tooltip, when the box is too narrow for it."""
+        self.campaign_combo.setToolTip(self.campaign_combo.currentText())
 
     def _show_count(self) -> None:
         m = self.model
@@ -1072,13 +1085,10 @@ class OrdersPage(Page):
 
         from app.models.orders import countdown
 
-        header = self.table.horizontalHeader()
-        fm = header.fontMetrics()
         t = datetime(2026, 1, 1, tzinfo=UTC)
         longest = countdown(t, t + timedelta(days=12, hours=23))
-        for i, key in enumerate(self.model.columns):
-            need = fm.horizontalAdvance(self.model.header(key)) + 28
-            if key == "time_left":
-                need = max(need, self.table.fontMetrics().horizontalAdvance(longest) + 16)
-            if self.table.columnWidth(i) < need:
-                self.table.setColumnWidth(i, need)
+        minimum = {}
+        if "time_left" in self.model.columns:
+            minimum[self.model.columns.index("time_left")] = \
+                self.table.fontMetrics().horizontalAdvance(longest) + 16
+        fit_headers(self.table, minimum)

@@ -366,3 +366,44 @@ def test_every_numerus_text_has_its_english_forms_and_chinese() -> None:
     in_zh = {src for _c, src in zh}
     assert sorted(used - in_en) == []
     assert sorted(used - in_zh) == []
+
+
+# ---------------------------------------------------------------- layout
+def test_no_header_is_cut_after_a_live_language_switch(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView, QTableView
+
+    from app import i18n
+
+    i18n.apply_language("zh_CN")  # the pages load, and size their columns, in Chinese
+    window.refresh()
+    for name in ("campaigns", "inventory", "alerts", "orders"):
+        window.show_page(name)
+        qtbot.wait(50)
+    i18n.apply_language("en")  # then the seller switches to English
+    qtbot.wait(50)  # sections sized to their contents are laid out on the next pass
+    cut = []
+    for view in window.findChildren(QTableView):
+        model, header = view.model(), view.horizontalHeader()
+        if model is None:
+            continue
+        fm = header.fontMetrics()
+        for col in range(model.columnCount()):
+            if view.isColumnHidden(col) or header.sectionResizeMode(col) in (
+                    QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents):
+                continue  # Qt sizes these itself
+            text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            if view.columnWidth(col) < fm.horizontalAdvance(text) + 12:
+                cut.append(f"{type(view.parent()).__name__}: {text}")
+    assert cut == []
+
+
+def test_the_campaign_filter_opens_wide_enough_for_its_names(qtbot: Any, window: Any) -> None:
+    window.show_page("orders")
+    combo = window.orders.campaign_combo
+    qtbot.waitUntil(lambda: combo.count() > 1, timeout=3000)
+    fm = combo.view().fontMetrics()
+    widest = max(fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.view().minimumWidth() >= widest
+    combo.setCurrentIndex(combo.count() - 1)
+    assert combo.toolTip() == combo.itemText(combo.count() - 1)
