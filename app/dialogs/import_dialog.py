@@ -495,21 +495,25 @@ class ImportDialog(QDialog):
 
     def _build_draft_rows(self) -> None:
         page = self.result_page
-        for label, button in page.draft_rows:
-            label.deleteLater()
-            button.deleteLater()
+        for label, _button in page.draft_rows:
+            row = label.parentWidget()
+            row.hide()  # at once: the deferred delete waits for the event loop
+            row.setParent(None)
+            row.deleteLater()
         page.draft_rows = []
         rep = self.report
         for camp in (rep.inactive_campaigns if rep is not None else []):
-            row = QHBoxLayout()
+            row = QWidget()
+            lay = QHBoxLayout(row)
+            lay.setContentsMargins(0, 0, 0, 0)
             label = QLabel()
             label.setWordWrap(True)
             label.setObjectName("AlertWarn")
             button = QPushButton()
             button.clicked.connect(lambda _c=False, c=camp: self.activate_campaign(c))
-            row.addWidget(label, 1)
-            row.addWidget(button)
-            page.drafts_layout.addLayout(row)
+            lay.addWidget(label, 1)
+            lay.addWidget(button)
+            page.drafts_layout.addWidget(row)
             page.draft_rows.append((label, button))
 
     def activate_campaign(self, camp: dict[str, Any]) -> None:

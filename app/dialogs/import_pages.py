@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -178,3 +179,5 @@ class ResultPage(QWidget):
         lay.addWidget(self.flagged_view, 2)
         lay.addWidget(self.not_moved_label)
         lay.addWidget(self.not_moved_view, 1)
+        lay.addStretch(0)  # the texts stay at the top when no table is shown
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

@@ -407,3 +407,20 @@ def test_the_campaign_filter_opens_wide_enough_for_its_names(qtbot: Any, window:
     assert combo.view().minimumWidth() >= widest
     combo.setCurrentIndex(combo.count() - 1)
     assert combo.toolTip() == combo.itemText(combo.count() - 1)
+
+
+# ---------------------------------------------------------------- the screenshot set
+def test_one_command_renders_the_screenshot_set(qapp: Any, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from app import screenshots
+
+    files = screenshots.render_all(tmp_path, langs=("zh",), sizes=((1024, 640),),
+                                   only=lambda n: n in ("empty", "import"), demo_orders=60)
+    names = {f.name for f in files}
+    assert "empty_orders_zh_1024x640.png" in names
+    assert "import_result_flagged_zh_1024x640.png" in names
+    for f in files:
+        img = QImage(str(f))
+        assert img.width() <= 1024
+        assert img.height() <= 640
