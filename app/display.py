@@ -11,22 +11,26 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-_SIGNS = {"CNY": "¥", "USD": "US$", "HKD": "HK$", "EUR": "€", "GBP": "£", "JPY": "JP¥",
-          "SGD": "S$", "THB": "฿", "MYR": "RM", "PHP": "₱", "VND": "₫", "KRW": "₩",
-          "IDR": "Rp"}
+from presale_engine.messages import format_money, format_number
+from presale_engine.messages import zone_city as _zone_city
+
+
+def lang() -> str:
+    """The language values are written in: the installed translations' (zh or en)."""
+    from app.i18n import message_language
+
+    return message_language()
 
 
 def money(amount: Decimal | None, currency: str) -> str:
-    """``¥1,099.00``: the Decimal's own digits, grouped; unknown currencies get the code."""
+    """``¥1,299.00`` (zh) / ``CN¥1,299.00``, ``$39.90`` (en): the one money formatter.
+
+    ``presale_engine.messages.format_money`` (Babel, CLDR) in the UI language, as the
+    engine's own texts write amounts; "" when there is no amount.
+    """
     if amount is None:
         return ""
-    text = format(amount, ",f")
-    sign = _SIGNS.get(currency.upper())
-    if sign is None:
-        return f"{text} {currency}"
-    if text.startswith("-"):
-        return f"-{sign}{text[1:]}"
-    return f"{sign}{text}"
+    return format_money(amount, currency, lang())
 
 
 def when(value: datetime | None, tz: tzinfo | None) -> str:
@@ -59,14 +63,23 @@ def day(value: date | datetime | None, tz: tzinfo | None = None) -> str:
     return value.isoformat()
 
 
-def window(start: datetime | None, end: datetime | None, tz: tzinfo | None) -> str:
-    """``11-01 – 11-11`` (years only when they differ from each other)."""
+def window(start: datetime | None, end: datetime | None, tz: tzinfo | None,
+           this_year: int | None = None) -> str:
+    """``11-01 – 11-11``; with years (``2027-10-28 – 2027-11-08``) when either is not
+    ``this_year`` (or, without it, when they differ from each other)."""
     if start is None or end is None:
         return ""
     if tz is not None:
         start, end = start.astimezone(tz), end.astimezone(tz)
-    fmt = "%m-%d" if start.year == end.year else "%Y-%m-%d"
+    years = {start.year, end.year}
+    same = years == {this_year} if this_year is not None else len(years) == 1
+    fmt = "%m-%d" if same else "%Y-%m-%d"
     return f"{start.strftime(fmt)} – {end.strftime(fmt)}"
+
+
+def zone_city(zone: str) -> str:
+    """洛杉矶 / Los Angeles: the place a time zone is named after, in the UI language."""
+    return _zone_city(zone, lang())
 
 
 def days(value: float | None) -> str:
@@ -80,4 +93,9 @@ def days(value: float | None) -> str:
 
 
 def count(n: int) -> str:
-    return f"{n:,}"
+    return format_number(n, lang())
+
+
+def number(value: Decimal) -> str:
+    """A quantity or ratio as it is (no rounding), with thousands separators."""
+    return format_number(value, lang())

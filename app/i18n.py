@@ -127,11 +127,14 @@ def apply_language(lang: str) -> str:
     from app import labels
 
     labels.clear_cache()
-    if app is not None and lang != "en":
+    if app is not None:
+        # English too: its .ts (plurals_en.ts) gives the %n texts their plural forms
+        # ("1 order", "2 orders"); Qt's own texts are English already.
         build_translations()
         files = sorted(i18n_dir().glob(f"*_{lang}.qm"))
-        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        files.append(qt_dir / f"qtbase_{lang}.qm")
+        if lang != "en":
+            qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            files.append(qt_dir / f"qtbase_{lang}.qm")
         for f in files:
             t = QTranslator(app)
             if f.is_file() and t.load(str(f)):
@@ -142,6 +145,12 @@ def apply_language(lang: str) -> str:
         # Qt posts the LanguageChange events; deliver them now, so every window has
         # its new texts when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        from PySide6.QtWidgets import QApplication
+
+        if isinstance(app, QApplication):
+            from app.views.table_fit import fit_all_headers
+
+            fit_all_headers()  # no header cut by the new language's longer words
     return lang
 
 

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         page.data_changed.connect(self._data_changed)
         page.open_orders.connect(self.show_orders)
         page.navigate.connect(self.show_page)
+        page.request.connect(self.page_request)
         page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _action(self, slot: Any,
@@ -398,6 +399,13 @@ class MainWindow(QMainWindow):
                                due_48h=bool(options.get("due_48h")),
                                search=options.get("search", ""))
 
+    def page_request(self, what: str) -> None:
+        """A first step an empty page offers (its buttons)."""
+        actions = {"import": self.import_orders, "demo": self.open_demo,
+                   "new_campaign": self.new_campaign}
+        if what in actions:
+            actions[what]()
+
     def show_alert_orders(self, flt: Any, title: str) -> None:
         """The orders behind an alert, in the order table."""
         self.show_page("orders")
@@ -494,6 +502,8 @@ class MainWindow(QMainWindow):
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dlg, "imported"):
             dlg.imported.connect(lambda _report: self.refresh())
+            dlg.show_orders.connect(self.show_alert_orders)
+            dlg.campaign_activated.connect(lambda _cid: self.refresh())
         else:
             dlg.accepted.connect(self.refresh)
         self.import_dialog = dlg
@@ -553,8 +563,8 @@ class MainWindow(QMainWindow):
         ops.run(export, parent=self, cancellable=True,
                 label=self.tr("Exporting orders…"),
                 on_success=lambda report: self.statusBar().showMessage(
-                    self.tr("%1 orders written to %2").replace(
-                        "%1", display.count(report.rows)).replace("%2", str(report.path)),
+                    self.tr("%Ln order(s) written to %2", "", report.rows).replace(
+                        "%2", str(report.path)),
                     10000))
 
     def print_sheets(self) -> None:

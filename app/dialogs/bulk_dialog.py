@@ -274,8 +274,7 @@ class BulkDialog(QDialog):
     def show_preview(self, res: BulkResult) -> None:
         self.preview = res
         missing = self.missing_input()
-        lines = [self.tr("<b>%1 orders</b> will be changed.").replace(
-            "%1", display.count(res.applied))]
+        lines = [self.tr("<b>%Ln order(s)</b> will be changed.", "", res.applied)]
         for t in res.totals:
             money = []
             if t.refund_total:
@@ -298,8 +297,8 @@ class BulkDialog(QDialog):
             lines.append(f"<span style='color:#b3261e'>{missing}</span>")
         self.summary.setText("<br>".join(lines))
         refused = res.refused
-        self.refused_label.setText(self.tr("%1 orders are skipped, with the reason:").replace(
-            "%1", display.count(len(refused))) if refused else self.tr("No order is skipped."))
+        self.refused_label.setText(self.tr("%Ln order(s) are skipped, with the reason:", "",
+                    len(refused)) if refused else self.tr("No order is skipped."))
         self.refused.setVisible(bool(refused))
         shown = refused[:SHOWN_REFUSALS]
         self.refused.setRowCount(len(shown) + (1 if len(refused) > len(shown) else 0))
@@ -340,11 +339,9 @@ class BulkDialog(QDialog):
         self.setWindowTitle(name)
         self.title.setText(name)
         if self.ids is not None:
-            self.scope.setText(self.tr("%1 selected orders").replace(
-                "%1", display.count(len(self.ids))))
+            self.scope.setText(self.tr("%Ln selected order(s)", "", len(self.ids)))
         else:
-            self.scope.setText(self.tr("All %1 orders matching the filter").replace(
-                "%1", display.count(self.count)))
+            self.scope.setText(self.tr("All %Ln order(s) matching the filter", "", self.count))
         self.explain.setText(desk_labels.bulk_explained(self.action))
         self.carrier_label.setText(self.tr("Carrier:"))
         self.tracking_label.setText(self.tr("Tracking numbers:"))

@@ -80,6 +80,10 @@ class ImportDialog(QDialog):
     preview_ready = Signal()
     # An import ended, whatever the outcome (ImportReport, the error, or None: cancelled).
     import_finished = Signal(object)
+    # "Show in the order table": (OrderFilter, title); the main window opens the desk.
+    show_orders = Signal(object, str)
+    # A campaign was activated from the result (its id): the main window refreshes.
+    campaign_activated = Signal(int)
 
     def __init__(self, svc: Service, parent: QWidget | None = None,
                  path: str | Path | None = None) -> None:
@@ -181,6 +185,12 @@ class ImportDialog(QDialog):
         self.result_page = ResultPage(self)
         self.result_label = self.result_page.label
         self.not_moved_label = self.result_page.not_moved_label
+        self.flagged_label = self.result_page.flagged_label
+        self.flagged_model = self.result_page.flagged_model
+        self.flagged_view = self.result_page.flagged_view
+        self.show_flagged_button = self.result_page.show_flagged_button
+        self.show_flagged_button.clicked.connect(self.show_flagged_orders)
+        self.activated: set[int] = set()  # campaigns activated from this result
         self.not_moved_model = self.result_page.not_moved_model
         self.not_moved_view = self.result_page.not_moved_view
         self.tabs.addTab(self.preview_page, "")
@@ -369,7 +379,7 @@ class ImportDialog(QDialog):
     def _fit_columns(self) -> None:
         for view, cap in ((self.preview_view, 260), (self.mapping_view, 320),
                           (self.status_view, 320), (self.errors_view, 320),
-                          (self.not_moved_view, 320)):
+                          (self.not_moved_view, 320), (self.flagged_view, 320)):
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
             for col in range(header.count()):
@@ -484,12 +494,71 @@ class ImportDialog(QDialog):
     def _imported(self, report: ImportReport) -> None:
         self._end_op()
         self.report = report
+        self.activated = set()
         self.not_moved_model.set_rows(report.not_moved_back)
+        self.flagged_model.set_rows(report.flagged_orders)
+        self._build_draft_rows()
         self._fit_columns()
         self.tabs.setCurrentWidget(self.result_page)
         self._show_texts()
         self.imported.emit(report)
         self.import_finished.emit(report)
+
+    # ------------------------------------------------------------------ after the import
+    def show_flagged_orders(self) -> None:
+        """The flagged order lines of this import in the order table (the dialog closes)."""
+        from presale_engine.service import OrderFilter
+
+        rep = self.report
+        if rep is None or not rep.flagged_orders:
+            return
+        flt = OrderFilter(ids=tuple(o["id"] for o in rep.flagged_orders))
+        self.show_orders.emit(flt, self.tr("Flagged by the import of %1").replace(
+            "%1", Path(rep.file).name))
+        self.close_dialog()
+
+    def _build_draft_rows(self) -> None:
+        page = self.result_page
+        for label, _button in page.draft_rows:
+            row = label.parentWidget()
+            row.hide()  # at once: the deferred delete waits for the event loop
+            row.setParent(None)
+            row.deleteLater()
+        page.draft_rows = []
+        rep = self.report
+        for camp in (rep.inactive_campaigns if rep is not None else []):
+            row = QWidget()
+            lay = QHBoxLayout(row)
+            lay.setContentsMargins(0, 0, 0, 0)
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setObjectName("AlertWarn")
+            button = QPushButton()
+            button.clicked.connect(lambda _c=False, c=camp: self.activate_campaign(c))
+            lay.addWidget(label, 1)
+            lay.addWidget(button)
+            page.drafts_layout.addWidget(row)
+            page.draft_rows.append((label, button))
+
+    def activate_campaign(self, camp: dict[str, Any]) -> None:
+        """Activate a draft campaign the import gave orders (approve, or submit where the
+        shop keeps the approval step and the campaign is a draft)."""
+        svc, cid = self.svc, int(camp["id"])
+
+        def work(_task: ops.Task) -> str:
+            approval = svc.shop.settings().require_approval
+            if approval and camp.get("status") in ("draft", "rejected"):
+                return svc.campaigns.submit(cid)
+            return svc.campaigns.approve(cid)
+
+        def done(status: str) -> None:
+            camp["status"] = status
+            if status == "approved":
+                self.activated.add(cid)
+            self._show_texts()
+            self.campaign_activated.emit(cid)
+
+        ops.run(work, parent=self, on_success=done)
 
     def _import_failed(self, exc: BaseException) -> None:
         self._end_op()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.models.import_models import (
     ChoiceDelegate,
     ColumnMappingModel,
+    FlaggedOrdersModel,
     NotMovedBackModel,
     PreviewTableModel,
     RowErrorModel,
@@ -141,7 +143,9 @@ class ProblemsPage(QWidget):
 
 
 class ResultPage(QWidget):
-    """What the import did, and the order lines an older export did not move back."""
+    """What the import did: the campaigns still in draft that got orders (with a button
+    to activate each), the flagged order lines with why (and a button to open them in
+    the order table), and the lines an older export did not move back."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -149,6 +153,17 @@ class ResultPage(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # campaigns not active yet that got orders: a sentence and an Activate button each
+        self.drafts_box = QWidget()
+        self.drafts_layout = QVBoxLayout(self.drafts_box)
+        self.drafts_layout.setContentsMargins(0, 0, 0, 0)
+        self.draft_rows: list[tuple[QLabel, QPushButton]] = []
+        self.flagged_label = QLabel()
+        self.flagged_label.setWordWrap(True)
+        self.flagged_model = FlaggedOrdersModel(parent)
+        self.flagged_view = make_table(self.flagged_model)
+        self.flagged_view.horizontalHeader().setStretchLastSection(True)
+        self.show_flagged_button = QPushButton()
         self.not_moved_label = QLabel()
         self.not_moved_label.setWordWrap(True)
         self.not_moved_model = NotMovedBackModel(parent)
@@ -156,5 +171,13 @@ class ResultPage(QWidget):
         self.not_moved_view.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.label)
+        lay.addWidget(self.drafts_box)
+        head = QHBoxLayout()
+        head.addWidget(self.flagged_label, 1)
+        head.addWidget(self.show_flagged_button, 0, Qt.AlignmentFlag.AlignBottom)
+        lay.addLayout(head)
+        lay.addWidget(self.flagged_view, 2)
         lay.addWidget(self.not_moved_label)
         lay.addWidget(self.not_moved_view, 1)
+        lay.addStretch(0)  # the texts stay at the top when no table is shown
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

@@ -1,4 +1,7 @@
-"""Developer tool: pictures of the import dialog in Chinese and English.
+"""The import dialog's sample files and steps for ``python -m app.screenshots`` (the
+one command for the whole set, sized 1366×768 and 1024×640); on its own, at one size:
+
+Developer tool: pictures of the import dialog in Chinese and English.
 
     python -m app.dialogs.import_screenshots [OUT_DIR] [--data DIR]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from app import display, i18n, labels
+from app import desk_labels, display, i18n, labels
 
 if TYPE_CHECKING:
     from app.dialogs.import_dialog import ImportDialog
@@ -53,8 +53,11 @@ def retranslate(dlg: ImportDialog) -> None:
     dlg.import_button.setText(dlg.tr("Import"))
     dlg.close_button.setText(dlg.tr("Close"))
     for model in (dlg.preview_model, dlg.mapping_model, dlg.status_model,
-                  dlg.errors_model, dlg.not_moved_model):
+                  dlg.errors_model, dlg.not_moved_model, dlg.flagged_model):
         model.retranslate()
+    dlg.show_flagged_button.setText(dlg.tr("Show in the order table"))
+    dlg.show_flagged_button.setToolTip(dlg.tr(
+        "Open these order lines in the order table (this window closes)"))
     dlg._show_texts()
 
 
@@ -114,8 +117,10 @@ def show_texts(dlg: ImportDialog) -> None:
     dlg.not_moved_view.setVisible(bool(moved))
     if moved:
         dlg.not_moved_label.setText(dlg.tr(
-            "These order lines are already further along in the database than in this "
-            "file (an older export); they were not moved back:"))
+            "Not moved back: these order lines are already further along in the database "
+            "than in this file (it is an older export, e.g. shipped in the database but "
+            "paid in the file). The database keeps the newer state; nothing is wrong:"))
+    flagged_texts(dlg)
     dlg._update_state()
 
 
@@ -141,6 +146,42 @@ def second_file_texts(dlg: ImportDialog) -> None:
     row.path_edit.setToolTip(row.path_edit.text())
     row.path_edit.setVisible(dlg.items_path is not None)
     row.remove_button.setVisible(dlg.items_path is not None)
+def flagged_texts(dlg: ImportDialog) -> None:
+    """The flagged lines with why, and the campaigns not active yet that got orders."""
+    rep = dlg.report
+    listed = rep.flagged_orders if rep is not None else []
+    for w in (dlg.flagged_label, dlg.flagged_view, dlg.show_flagged_button):
+        w.setVisible(bool(listed))
+    if rep is not None and listed:
+        reasons = ("、" if display.lang() == "zh" else ", ").join(
+            dlg.tr("%1: %2").replace("%1", desk_labels.import_flag(code)).replace(
+                "%2", display.count(n)) for code, n in rep.flagged_by_reason.items())
+        text = dlg.tr("%n flagged order line(s), imported as they are; check them (%1):",
+                      "", rep.flagged).replace("%1", reasons)
+        if len(listed) < rep.flagged:
+            text += " " + dlg.tr("The first %1 are listed.").replace(
+                "%1", display.count(len(listed)))
+        dlg.flagged_label.setText(text)
+    page = dlg.result_page
+    camps = rep.inactive_campaigns if rep is not None else []
+    for (label, button), camp in zip(page.draft_rows, camps, strict=False):
+        name, n = str(camp.get("name", "")), int(camp.get("orders", 0))
+        if camp["id"] in dlg.activated:
+            label.setText(dlg.tr("“%1” is active now: its orders count as running.")
+                          .replace("%1", name))
+            button.hide()
+            continue
+        if camp.get("status") == "submitted":
+            label.setText(dlg.tr(
+                "%n order line(s) went to “%1”, which waits for approval: it does not "
+                "run until it is approved.", "", n).replace("%1", name))
+            button.setText(dlg.tr("Approve “%1”").replace("%1", name))
+        else:
+            label.setText(dlg.tr(
+                "%n order line(s) went to “%1”, which is still a draft: it does not count "
+                "as running until you activate it.", "", n).replace("%1", name))
+            button.setText(dlg.tr("Activate “%1”").replace("%1", name))
+        button.show()
 
 
 def summary(dlg: ImportDialog) -> str:
@@ -224,7 +265,7 @@ def result_html(dlg: ImportDialog) -> str:
              (dlg.tr("Unchanged"), rep.unchanged), (dlg.tr("Rejected"), rep.rejected),
              (dlg.tr("Skipped rows"), rep.skipped_rows)]
     if rep.kind == "orders":
-        cells += [(dlg.tr("Not moved back"), len(rep.not_moved_back)),
+        cells += [(dlg.tr("Older, not moved back"), len(rep.not_moved_back)),
                   (dlg.tr("Flagged for review"), rep.flagged)]
     head = "".join(f"<th style='padding:2px 14px 2px 0;text-align:left;font-weight:normal;"
                    f"color:#4a5058'>{html.escape(t)}</th>" for t, _n in cells)
@@ -238,7 +279,7 @@ def result_html(dlg: ImportDialog) -> str:
         out.append(html.escape(dlg.tr(
             "Flagged orders do not fit a campaign's rules (no matching campaign, outside "
             "its window, over its cap or its limit per buyer). They were imported as "
-            "they are; check them.")))
+            "they are; they are listed below.")))
     if rep.warnings:
         out.append(html.escape(dlg.tr("Notes:")) + "<br>" + "<br>".join(
             html.escape(w) for w in rep.warnings[:20]))

@@ -192,7 +192,7 @@ class PackingBench(QDialog):
                 on_success=lambda r: self.shipped(*r))
 
     def shipped(self, res: Any, sheets: list[Any]) -> None:
-        text = self.tr("%1 orders marked shipped.").replace("%1", str(res.shipped))
+        text = self.tr("%Ln order(s) marked shipped.", "", res.shipped)
         if res.refused:
             text += " " + self.tr("%1 refused (cancelled or refunded meanwhile).").replace(
                 "%1", str(len(res.refused)))

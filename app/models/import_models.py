@@ -496,3 +496,25 @@ class NotMovedBackModel(ListTableModel[dict[str, Any]]):
         if key in ("file_status", "stored_status"):
             return labels.order_status(str(value))
         return "" if value is None else str(value)
+
+
+class FlaggedOrdersModel(ListTableModel[dict[str, Any]]):
+    """The order lines an import flagged, with why (``ImportReport.flagged_orders``)."""
+
+    columns = ("order_no", "sku", "reason")
+
+    def header(self, key: str) -> str:
+        return {
+            "order_no": self.tr("Order number"),
+            "sku": self.tr("SKU"),
+            "reason": self.tr("Why it was flagged"),
+        }[key]
+
+    def text(self, row: dict[str, Any], key: str) -> str:
+        if key == "reason":
+            from app import desk_labels, display
+
+            sep = "、" if display.lang() == "zh" else ", "
+            return sep.join(desk_labels.import_flag(f) for f in row.get("flags", ()))
+        value = row.get(key)
+        return "" if value is None else str(value)

@@ -28,6 +28,8 @@ class Page(QWidget):
     navigate = Signal(str)
     # A short note for the status bar ("Campaign created").
     message = Signal(str)
+    # A first step an empty page offers: "import" (orders), "demo", "new_campaign".
+    request = Signal(str)
 
     # Stable name used by ``--page`` and the settings (``dashboard``, ``orders``...).
     name = "page"

@@ -36,6 +36,7 @@ from app import display, i18n, ops
 from app.models.base import SORT_ROLE
 from app.models.campaigns import CampaignTableModel
 from app.views.base import Page
+from app.views.empty_state import EmptyState
 
 if TYPE_CHECKING:
     from presale_engine.service import CampaignDetail, CampaignRow
@@ -120,8 +121,18 @@ class CampaignDetailView(QFrame):
         self.title.setText(f"#{detail.id} {c.name}")
         rows: list[tuple[str, str]] = []
 
+        # Windows in the campaign's own zone (a TikTok US campaign runs on Los Angeles
+        # time), named when it is not the shop's.
+        own = str(c.tz) if self.tz is None or str(c.tz) != getattr(self.tz, "key", "") \
+            else None
+        tz = c.tz if own else self.tz
+
         def span(w: Any) -> str:
-            return f"{display.when(w.start, self.tz)} – {display.when(w.end, self.tz)}"
+            text = f"{display.when(w.start, tz)} – {display.when(w.end, tz)}"
+            if own:
+                text = self.tr("%1 (%2 time)").replace("%1", text).replace(
+                    "%2", display.zone_city(own))
+            return text
 
         if c.deposit_window is not None:
             rows.append((self.tr("Deposit window"), span(c.deposit_window)))
@@ -160,7 +171,7 @@ class CampaignDetailView(QFrame):
         if item.get("balance_discount") not in (None, "0", "0.00"):
             parts.append(self.tr("balance discount %1").replace("%1", money("balance_discount")))
         if item.get("cap") is not None:
-            parts.append(self.tr("cap %1 units").replace("%1", str(item["cap"])))
+            parts.append(self.tr("cap %Ln unit(s)", "", int(item["cap"])))
         return " · ".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -224,6 +235,10 @@ class CampaignsPage(Page):
                                     QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.doubleClicked.connect(lambda _i: self.edit_campaign())
+        # No campaign yet: say what a campaign is for and offer to create one.
+        self.empty_state = EmptyState(self.table)
+        self.empty_new = self.empty_state.add_button(lambda: self.new_campaign())
+        self.empty_import = self.empty_state.add_button(lambda: self.import_definition())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.selectionModel().selectionChanged.connect(self._load_detail)
         self.detail = CampaignDetailView()
@@ -271,11 +286,13 @@ class CampaignsPage(Page):
         rows, detail = data
         if self.ctx is not None:
             self.model.tz = self.ctx.tz
+            self.model.this_year = self.ctx.svc.now().astimezone(self.ctx.tz).year
             self.detail.tz = self.ctx.tz
         self._applying = True  # the detail comes with the rows: no second read
         try:
             self.model.set_rows(rows)
             self.table.resizeColumnsToContents()
+            self.empty_state.show_over(not rows)
             self.count_label.setText(self.tr("Total: %1").replace("%1", str(len(rows))))
             if detail is not None:
                 self.select_campaign(detail.id)
@@ -285,6 +302,7 @@ class CampaignsPage(Page):
         self._update_actions()
 
     def clear(self) -> None:
+        self.empty_state.show_over(False)
         self.model.set_rows([])
         self.count_label.setText("")
         self.detail.show_detail(None)
@@ -326,6 +344,11 @@ class CampaignsPage(Page):
         self.act_export.setToolTip(self.tr("Save the selected campaign's definition as a "
                                            "JSON file"))
         self.act_import.setToolTip(self.tr("Create a campaign from a JSON definition file"))
+        self.empty_state.set_texts(self.tr("No campaigns yet"), self.tr(
+            "A campaign holds a presale's rules: its SKUs and prices, deposit and balance "
+            "windows, caps and ship promise. Imported orders are matched to it."))
+        self.empty_new.setText(self.tr("New campaign…"))
+        self.empty_import.setText(self.tr("Import a definition…"))
         self.model.retranslate()
         if self.ctx is not None and not self.loading:
             self.count_label.setText(self.tr("Total: %1").replace(

@@ -178,7 +178,7 @@ class InventoryPage(Page):
             self.summary.setText("")
             return
         short = [r for r in rows if r.short_orders + r.late_orders or r.available < 0]
-        text = self.tr("%1 SKUs").replace("%1", display.count(len(rows)))
+        text = self.tr("%Ln SKU(s)", "", len(rows))
         if short:
             orders = sum(r.short_orders + r.late_orders for r in short)
             text += " · " + self.tr("%1 short of stock, %2 orders not covered in time").replace(

@@ -49,7 +49,9 @@ from app import settings as prefs
 from app.models.order_reader import Loaded, Query
 from app.models.orders import SORT_OF, OrderTableModel
 from app.views.base import Page
+from app.views.empty_state import EmptyState
 from app.views.order_detail import OrderDetailPanel
+from app.views.table_fit import fit_headers
 
 if TYPE_CHECKING:
     from presale_engine.service import BulkResult, OrderDetail, OrderFilter, SavedView
@@ -166,9 +168,10 @@ class OrdersPage(Page):
         self.status_combo = CheckCombo()
         self.status_combo.setMinimumContentsLength(8)
         self.campaign_combo = QComboBox()
-        self.campaign_combo.setMinimumContentsLength(12)
+        self.campaign_combo.setMinimumContentsLength(16)
         self.campaign_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign_combo.currentIndexChanged.connect(lambda _i: self._campaign_tip())
         self.platform_combo = QComboBox()
         self.kind_combo = QComboBox()
         bar1.addWidget(self.search, 3)
@@ -238,6 +241,11 @@ class OrdersPage(Page):
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # a million rows, one size
         vh.setDefaultSectionSize(24)
+        # An empty table says why and what to do (a new shop: import, or the demo).
+        self.empty_state = EmptyState(self.table)
+        self.empty_import = self.empty_state.add_button(lambda: self.request.emit("import"))
+        self.empty_demo = self.empty_state.add_button(lambda: self.request.emit("demo"))
+        self.empty_reset = self.empty_state.add_button(self.reset_filter)
         # The headers get a selection model of their own, always empty: sharing the
         # table's, a header repaint after selecting 10,000 rows asked the model about
         # every selected cell (QHeaderView -> isColumnSelected: 160,000 calls, 0.3 s).
@@ -688,13 +696,25 @@ class OrdersPage(Page):
                                                 Qt.ItemDataRole.ToolTipRole)
             i = self.campaign_combo.findData(keep) if keep is not None else 0
             self.campaign_combo.setCurrentIndex(max(i, 0))
+            # The list opens as wide as its longest name, whatever the box's width.
+            combo = self.campaign_combo
+            fm = combo.view().fontMetrics()
+            widest = max((fm.horizontalAdvance(combo.itemText(j))
+                          for j in range(combo.count())), default=0)
+            combo.view().setMinimumWidth(widest + 40)
+            self._campaign_tip()
         finally:
             self._building = False
+
+    def _campaign_tip(self) -> None:
+        """The whole chosen name in the tooltip, when the box is too narrow for it."""
+        self.campaign_combo.setToolTip(self.campaign_combo.currentText())
 
     def _show_count(self) -> None:
         m = self.model
         if m.query is None:
             return
+        self._show_empty_state()
         if m.counted and m.total == 0:
             empty_shop = not self._has_filter()
             self.count_label.setText(self.tr("No orders yet: import an export or open the "
@@ -704,13 +724,29 @@ class OrdersPage(Page):
             self.count_label.setText(self.tr("%1+ orders (counting…)").replace(
                 "%1", display.count(m.total)))
         else:
-            self.count_label.setText(self.tr("%1 orders").replace(
-                "%1", display.count(m.total)))
+            self.count_label.setText(self.tr("%Ln order(s)", "", m.total))
         title = self.tr("Orders")
         if self._title_override:
             title += " · " + self._title_override
         self.heading.setText(title)
         self._update_bulk_scope()
+
+    def _show_empty_state(self) -> None:
+        m = self.model
+        empty = m.query is not None and m.counted and m.total == 0
+        shop = empty and not self._has_filter()
+        if shop:
+            self.empty_state.set_texts(self.tr("No orders yet"), self.tr(
+                "Import an order export from Taobao/Tmall, JD, Douyin or TikTok Shop "
+                "(File ▸ Import, or drop the file on this window), or open the demo shop "
+                "to look around."))
+        elif empty:
+            self.empty_state.set_texts(self.tr("No orders match this filter"), self.tr(
+                "Change the filter or show all orders."))
+        self.empty_import.setVisible(shop)
+        self.empty_demo.setVisible(shop)
+        self.empty_reset.setVisible(empty and not shop)
+        self.empty_state.show_over(empty)
 
     def _has_filter(self) -> bool:
         from presale_engine.service import OrderFilter
@@ -902,8 +938,8 @@ class OrdersPage(Page):
         return dlg
 
     def _bulk_done(self, res: BulkResult) -> None:
-        parts = [self.tr("%1: %2 orders changed").replace(
-            "%1", desk_labels.bulk_action(res.event)).replace("%2", display.count(res.applied))]
+        parts = [self.tr("%1: %Ln order(s) changed", "", res.applied).replace(
+            "%1", desk_labels.bulk_action(res.event))]
         if res.refused:
             parts.append(self.tr("%1 skipped").replace("%1", display.count(len(res.refused))))
         self.message.emit(", ".join(parts))
@@ -979,7 +1015,7 @@ class OrdersPage(Page):
                 continue
             lines.append("\t".join(m.text(o, m.columns[c]) for c in cols))
         QGuiApplication.clipboard().setText("\n".join(lines))
-        self.message.emit(self.tr("%1 rows copied").replace("%1", display.count(len(lines))))
+        self.message.emit(self.tr("%Ln row(s) copied", "", len(lines)))
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
@@ -1022,6 +1058,10 @@ class OrdersPage(Page):
             self._building = False
         self.unpaid_check.setText(self.tr("Balance unpaid"))
         self.reset_button.setText(self.tr("Show all"))
+        self.empty_import.setText(self.tr("Import orders…"))
+        self.empty_demo.setText(self.tr("Open the demo shop"))
+        self.empty_reset.setText(self.tr("Show all orders"))
+        self._show_empty_state()
         self.columns_button.setText(self.tr("Columns"))
         self.actions_button.setText(self.tr("Actions"))
         for ev, act in self.bulk_actions.items():
@@ -1045,13 +1085,10 @@ class OrdersPage(Page):
 
         from app.models.orders import countdown
 
-        header = self.table.horizontalHeader()
-        fm = header.fontMetrics()
         t = datetime(2026, 1, 1, tzinfo=UTC)
         longest = countdown(t, t + timedelta(days=12, hours=23))
-        for i, key in enumerate(self.model.columns):
-            need = fm.horizontalAdvance(self.model.header(key)) + 28
-            if key == "time_left":
-                need = max(need, self.table.fontMetrics().horizontalAdvance(longest) + 16)
-            if self.table.columnWidth(i) < need:
-                self.table.setColumnWidth(i, need)
+        minimum = {}
+        if "time_left" in self.model.columns:
+            minimum[self.model.columns.index("time_left")] = \
+                self.table.fontMetrics().horizontalAdvance(longest) + 16
+        fit_headers(self.table, minimum)

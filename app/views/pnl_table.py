@@ -79,11 +79,11 @@ class PnlTable(QWidget):
                 if c == 7 and isinstance(v, Decimal) and v < 0:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(n, c, item)
-        notes = [self.tr("balance conversion %1").replace(
-            "%1", f"{pnl.conversion * 100:.1f}%")]
+        conv = (pnl.conversion * 100).quantize(Decimal("0.1"))
+        notes = [self.tr("balance conversion %1").replace("%1", f"{conv}%")]
         if pnl.fee_rate:
-            notes.append(self.tr("platform pre-order fee %1").replace(
-                "%1", f"{pnl.fee_rate * 100:.2f}%"))
+            share = (pnl.fee_rate * 100).quantize(Decimal("0.01"))
+            notes.append(self.tr("platform pre-order fee %1").replace("%1", f"{share}%"))
         missing = [i.sku for i in pnl.items if not i.cost_known]
         if missing:
             notes.append(self.tr("no product cost for %1 (counted as 0)").replace(

@@ -19,6 +19,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from presale_engine.errors import CampaignInvalid, Issue, PresaleError, ValidationResult
+from presale_engine.messages import describe_field
 from presale_engine.service import ProductView, Service
 from presale_engine.service.values import Campaign, PlatformProfile, parse_definition
 
@@ -153,6 +154,17 @@ class CampaignWizard(QWizard):
         if i is not None and 0 <= i < len(skus):
             return f"{step} · {skus[i]}"
         return step
+
+    def field_name(self, fld: str) -> str:
+        """A field in words for the page's own list: "SKU YRF-001-BLK-M · Deposit"."""
+        i = item_index(fld)
+        skus = self.skus()
+        lang = message_language()
+        if i is not None and "." in fld:
+            tail = describe_field(fld.split(".", 1)[1], lang)
+            sku = skus[i] if 0 <= i < len(skus) else describe_field(fld.split(".", 1)[0], lang)
+            return self.tr("SKU %1 · %2").replace("%1", sku).replace("%2", tail)
+        return describe_field(fld, lang)
 
     def labelled(self, where: str, text: str) -> str:
         """``"SKUs · YRF-001-BLK-M: text"`` with the UI language's colon."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from app import display
 from presale_engine.service.values import exponent, fmt, known_currency, parse_money
 
 # The wizard's pages, in order; ``page_for_field`` maps an issue to one of them.
@@ -181,20 +182,15 @@ class MoneyEdit(QLineEdit):
                 self.setText(shown)
 
 
-_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "SGD": "S$"}
 CURRENCIES = ("CNY", "USD", "HKD", "SGD", "MYR", "THB", "PHP", "IDR", "VND", "JPY", "KRW",
               "EUR", "GBP")
 
 
 def money_str(amount: Decimal | None, currency: str) -> str:
-    """An amount for display: ``¥179.80``, ``$39.90``, ``THB 12.00``; ``—`` when unknown."""
+    """An amount for display through the app's one formatter; ``—`` when unknown."""
     if amount is None:
         return "—"
-    text = fmt(amount, currency)
-    sym = _SYMBOLS.get(currency)
-    if sym:
-        return f"-{sym}{text[1:]}" if text.startswith("-") else f"{sym}{text}"
-    return f"{currency} {text}"
+    return display.money(amount, currency)
 
 
 class Names(QObject):

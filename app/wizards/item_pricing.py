@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import display
 from presale_engine.service import ProductView
 from presale_engine.service.values import (
     ZERO,
@@ -50,8 +51,8 @@ from .common import (
 
 
 def _strip_zeros(d: Decimal) -> str:
-    text = f"{d:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
+    """A ratio such as ×3 or ×2.5: two decimals at most, no trailing zeros."""
+    return display.number(d.quantize(Decimal("0.01")).normalize())
 
 
 class TiersEditor(QWidget):

@@ -28,6 +28,7 @@ class WizardHost(Protocol):
     shop_timezone: str
 
     def labelled(self, where: str, text: str) -> str: ...
+    def field_name(self, fld: str) -> str: ...
     def ctype(self) -> str: ...
     def currency(self) -> str: ...
     def skus(self) -> list[str]: ...
@@ -50,9 +51,14 @@ class CampaignPage(QWizardPage):
         self.outer.setContentsMargins(4, 4, 4, 4)
         # Issues with no field of their own on this page, and earlier pages' errors.
         self.banner = IssueLabel(self)
+        # Why Next is not available, in words: which SKU, which field, what is wrong
+        # (the field itself may be out of sight, e.g. another SKU's price).
+        self.blocker = IssueLabel(self)
+        self.blocker.setObjectName("WizardBlocker")
 
     def finish_layout(self) -> None:
         self.outer.addWidget(self.banner)
+        self.outer.addWidget(self.blocker)
 
     # ------------------------------------------------------------------ form
     def contribute(self, defn: dict[str, Any]) -> None:
@@ -96,6 +102,18 @@ class CampaignPage(QWizardPage):
         extra = [ShownIssue(i.kind, self.cw.labelled(where, i.text), i.code, i.field)
                  for where, i in earlier]
         self.banner.set_issues([*rest, *extra])
+        # What blocks Next (as the wizard counts it: anything but a warning), also when
+        # its field is in view: the list says it in words, at the bottom of the page.
+        routed = [i for i in mine if i.kind != "warning" and i not in rest]
+        if routed:
+            kind = "error" if any(i.kind == "error" for i in routed) else "hint"
+            head = ShownIssue(kind, self.tr("Next is not available until this is fixed:"),
+                              "", "")
+            lines = [ShownIssue(i.kind, "• " + self.cw.labelled(
+                self.cw.field_name(i.field), i.text), i.code, i.field) for i in routed]
+            self.blocker.set_issues([head, *lines])
+        else:
+            self.blocker.set_issues([])
 
     def decorate(self, issue: ShownIssue) -> ShownIssue:
         """A page may prefix an issue's text (e.g. with its tier number)."""

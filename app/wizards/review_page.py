@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app import display
 from app.views.pnl_table import PnlTable
 from presale_engine.errors import PresaleError
 from presale_engine.service.values import Campaign, parse_money, quote
@@ -216,7 +217,7 @@ class ReviewPage(CampaignPage):
             pname = f"{prod.name} · {prod.variant}" if prod and prod.variant else (
                 prod.name if prod else "")
             cells = [sku, pname,
-                     str(raw.get("cap")) if raw.get("cap") else self.tr("No cap"), price]
+                     _count(raw.get("cap")) if raw.get("cap") else self.tr("No cap"), price]
             if deposit:
                 cells += [_m(raw.get("deposit"), cur),
                           _m(raw.get("deposit_value") or raw.get("deposit"), cur),
@@ -262,6 +263,10 @@ class ReviewPage(CampaignPage):
 
 def _t(v: object) -> str:
     return str(v).replace("T", " ") if v else "—"
+
+
+def _count(v: object) -> str:
+    return display.count(v) if isinstance(v, int) else str(v)
 
 
 def _m(v: object, cur: str) -> str:

@@ -1,4 +1,7 @@
-"""Developer tool: render the six wizard pages in Chinese and English to PNG files.
+"""The wizard's demo campaign for ``python -m app.screenshots`` (the one command for the
+whole set, sized 1366×768 and 1024×640); on its own, at one size:
+
+Developer tool: render the six wizard pages in Chinese and English to PNG files.
 
     python -m app.wizards.screenshots [OUT_DIR]     (default: docs/screenshots)
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from . import catalogue as _catalogue
 from .catalogue import LANGS, normalize_lang, placeholders_of, reload
-from .values import Money, Percent, Phrase, Term, format_value
+from .values import BABEL_LOCALES, Money, Percent, Phrase, Term, format_value
 
 __all__ = [
     "LANGS",
@@ -33,12 +34,15 @@ __all__ = [
     "default_lang",
     "describe_field",
     "fill",
+    "format_money",
+    "format_number",
     "has_text",
     "normalize_lang",
     "placeholders",
     "reload",
     "render",
     "template_text",
+    "zone_city",
 ]
 
 MISSING = "…"
@@ -94,6 +98,31 @@ def template_text(code: str, lang: str) -> str:
         if text is not None:
             return text
     return code
+
+
+def format_money(amount: Decimal, currency: str, lang: str = "en") -> str:
+    """An amount as a seller reads it in ``lang``: ¥1,299.00 (zh), CN¥1,299.00 / $39.90 (en).
+
+    The one money formatter of the engine's texts and the app (Babel's CLDR data, the
+    currency's own minor unit); never converts to float.
+    """
+    return format_value(Money(amount, currency), normalize_lang(lang), _text_of)
+
+
+def format_number(value: int | Decimal, lang: str = "en") -> str:
+    """A count or quantity with the language's thousands separators: 12,345."""
+    return format_value(value, normalize_lang(lang), _text_of)
+
+
+def zone_city(zone: str, lang: str = "en") -> str:
+    """The city a time zone is named after, in ``lang``: 洛杉矶 / Los Angeles (CLDR)."""
+    from babel.dates import get_timezone_location
+
+    locale = BABEL_LOCALES.get(normalize_lang(lang), "en_US")
+    try:
+        return str(get_timezone_location(zone, locale=locale, return_city=True))
+    except LookupError:
+        return zone
 
 
 def action(code: str, params: Mapping[str, Any] | None = None,

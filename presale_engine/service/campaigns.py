@@ -299,7 +299,8 @@ class CampaignsPart(Part):
             starts=win.start if win else None, ends=win.end if win else None, skus=skus,
             orders=st.orders if st else 0, units=st.units if st else 0,
             deposits=from_minor(st.deposits if st else 0, row.currency),
-            next_ship_deadline=nxt, days_to_ship_deadline=days)
+            next_ship_deadline=nxt, days_to_ship_deadline=days, timezone=str(dom.tz),
+            paid=from_minor(st.paid if st else 0, row.currency))
 
     def all(self) -> list[CampaignRow]:
         with self.db.session() as s:

@@ -33,6 +33,9 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
+FLAGGED_LISTED = 1000
+
+
 @dataclass
 class ImportReport:
     file: str
@@ -53,6 +56,9 @@ class ImportReport:
     flagged_by_reason: dict[str, int] = field(default_factory=dict)
     # campaigns (draft or awaiting approval) that got new orders: [{id, name, status, orders}]
     inactive_campaigns: list[dict[str, Any]] = field(default_factory=list)
+    # the first FLAGGED_LISTED flagged order lines created: [{id, order_no, sku, flags}]
+    # (the GUI lists them and opens them in the order table; not in the JSON contract)
+    flagged_orders: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"created": self.created, "updated": self.updated,

@@ -36,7 +36,7 @@ from ..store.models import (
 )
 from .base import Part
 from .campaigns import campaign_from_row
-from .import_results import ImportReport, _DryRun
+from .import_results import FLAGGED_LISTED, ImportReport, _DryRun
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -335,6 +335,9 @@ class OrderWriter(Part):
                                     else (oid, "full", tot_m, paid_e))
                     if flags:
                         flagged += 1
+                        if len(report.flagged_orders) < FLAGGED_LISTED:
+                            report.flagged_orders.append({"id": oid, "order_no": r[p_order],
+                                                          "sku": sku, "flags": list(flags)})
                         for flag in flags:
                             flag_counts[flag] = flag_counts.get(flag, 0) + 1
                     if camp is not None and camp.status in _NOT_ACTIVE:

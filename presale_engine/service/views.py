@@ -77,6 +77,8 @@ class CampaignRow:
     deposits: Decimal
     next_ship_deadline: datetime | None
     days_to_ship_deadline: float | None
+    timezone: str = ""  # the campaign's own zone (its windows are meant in it)
+    paid: Decimal = Decimal(0)  # paid so far: deposits, balances, full payments
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,7 @@ class CampaignStats:
     units: int
     deposits: int  # minor units collected as deposits
     next_deadline: datetime | None  # earliest ship deadline of an order owed a shipment
+    paid: int = 0  # minor units paid, as the payment times say (deposits included)
 
 
 def campaign_stats(s: Session) -> dict[int, CampaignStats]:
@@ -194,21 +195,25 @@ def campaign_stats(s: Session) -> dict[int, CampaignStats]:
         select(Order.campaign_id, Order.status, func.count(), func.sum(Order.qty),
                # a deposit counts once it was paid (a cancelled order may never have paid)
                func.sum(case((Order.deposit_paid_at.is_not(None), Order.deposit), else_=0)),
-               func.min(Order.ship_deadline))
+               func.min(Order.ship_deadline),
+               # the completing payment: a deposit order's balance, a full order's total
+               func.sum(case((Order.paid_at.is_(None), 0),
+                             (Order.kind == "deposit", Order.balance), else_=Order.total)))
         .where(Order.campaign_id.is_not(None))
         .group_by(Order.campaign_id, Order.status)
     ).all()
     acc: dict[int, list[Any]] = {}
     to_ship = set(TO_SHIP_VALUES)
-    for cid, status, n, units, deposits, first_due in rows:
+    for cid, status, n, units, deposits, first_due, rest in rows:
         assert cid is not None
-        a = acc.setdefault(int(cid), [0, 0, 0, None])
+        a = acc.setdefault(int(cid), [0, 0, 0, None, 0])
+        a[4] += int(deposits or 0) + int(rest or 0)
         a[0] += int(n)
         a[1] += int(units or 0)
         a[2] += int(deposits or 0)
         if status in to_ship and first_due is not None and (a[3] is None or first_due < a[3]):
             a[3] = first_due
-    return {cid: CampaignStats(a[0], a[1], a[2], _aware(a[3])) for cid, a in acc.items()}
+    return {cid: CampaignStats(a[0], a[1], a[2], _aware(a[3]), a[4]) for cid, a in acc.items()}
 
 
 def _aware(value: Any) -> datetime | None:

@@ -271,7 +271,8 @@ def test_douyin_deposit_campaign_from_first_page_to_finish(qtbot: Any,
     assert not ed.slots["deposit"].issues
     assert "×3" in ed.expansion_label.text()
     total_row = [ed.quote_table.item(r, 0).text() for r in range(ed.quote_table.rowCount())]
-    assert total_row == ["¥899.00", "¥50.00", "¥150.00", "¥20.00", "¥729.00", "¥779.00",
+    assert total_row == ["CN¥899.00", "CN¥50.00", "CN¥150.00", "CN¥20.00", "CN¥729.00",
+                         "CN¥779.00",
                          "13.35%"]
     for _ in range(3):
         go_next(qtbot, w)
@@ -389,7 +390,7 @@ def test_full_payment_hides_the_deposit_fields(qtbot: Any, service: Service) -> 
     assert hidden_rows == [1, 2, 3, 4]
     type_into(qtbot, ed.price_edit, "19.9")
     settle(qtbot, w)
-    assert ed.quote_table.item(5, 0).text() == "¥19.90"
+    assert ed.quote_table.item(5, 0).text() == "CN¥19.90"  # en: CN¥ (¥ alone is yen)
     go_next(qtbot, w)
     sched = w.schedule
     assert sched.sale_window.isVisibleTo(w)
@@ -458,7 +459,7 @@ def test_tiers_editor_produces_the_tier_list(qtbot: Any, service: Service) -> No
              for c in range(ed.quote_table.columnCount())]
     assert heads == ["From 1 sold", "From 100 sold", "From 300 sold"]
     assert [ed.quote_table.item(5, c).text() for c in range(3)] == [
-        "¥269.00", "¥249.00", "¥229.00"]
+        "CN¥269.00", "CN¥249.00", "CN¥229.00"]
     # remove the middle tier, then add it back
     remove = tiers.table.cellWidget(1, 2)
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
@@ -788,7 +789,7 @@ def test_the_review_page_shows_the_pnl_and_follows_a_price_change(
     assert pnl is not None
     assert [i.units for i in pnl.items] == [120, 100, 60]  # the caps
     before = review.pnl_view.margin_text()
-    assert before.startswith("¥")
+    assert before.startswith("CN¥")  # English: CN¥, as the engine writes yuan
     # 899 with 50 worth 150 and 20 off: a buyer pays 779; 85 % of 120 deposits pay it
     first = pnl.items[0]
     assert first.unit_price == Decimal("779.00")

@@ -53,7 +53,7 @@ def test_the_pnl_shows_the_cost_of_a_late_supply(qtbot: Any, window: MainWindow)
     dlg = _open(qtbot, window, 2)
     dlg.tabs.setCurrentIndex(1)
     last = dlg.pnl_table.rowCount() - 1
-    assert dlg.pnl_table.item(last, 7).text().startswith("¥")
+    assert dlg.pnl_table.item(last, 7).text().startswith("CN¥")
     assert dlg.pnl_table.item(last, 0).text() == "Total"
     dlg.late_days.setValue(20)
     qtbot.waitUntil(lambda: dlg.pnl.late is not None and dlg.pnl.late.days == 20,
@@ -76,7 +76,7 @@ def test_delay_notices_with_compensation_are_exported_and_noted(
     n = len(dlg.batch.lines)
     assert n > 0
     assert dlg.msg_table.rowCount() == n
-    assert f"US${5 * n:,}.00" in dlg.msg_summary.text()
+    assert f"${5 * n:,}.00 in all" in dlg.msg_summary.text()
     out = tmp_path / "delay.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *_a, **_k: (str(out), "")))

@@ -49,7 +49,7 @@ def test_make_a_wave_preview_save_and_print_slips(qtbot: Any, dialog: Any, empty
     _choose(dialog.lang_combo, "en")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert dialog.document.pageCount() == 3
-    assert dialog.status.text() == "3 page(s)"
+    assert dialog.status.text() == "3 pages"
     size = dialog.document.pagePointSize(0)
     assert (round(size.width() * 25.4 / 72), round(size.height() * 25.4 / 72)) == (100, 150)
     # save
@@ -70,7 +70,7 @@ def test_make_a_wave_preview_save_and_print_slips(qtbot: Any, dialog: Any, empty
 
     dialog.ask_printer = printer
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    assert dialog.status.text() == "Sent 3 page(s) to the printer."
+    assert dialog.status.text() == "Sent 3 pages to the printer."
     assert len(pages_text(printed)) == 3
     assert [p.sheet for p in empty_svc.waves.get(1).printed] == ["slips"]
 

@@ -110,7 +110,7 @@ def test_order_model_shows_money_exactly_and_marks_overdue_and_due_soon(
     assert o is not None
     total_col = model.columns.index("total")
     shown = model.data(model.index(0, total_col))
-    assert Decimal(shown.lstrip("¥US$").replace(",", "")) == o.total
+    assert Decimal(shown.lstrip("CN¥US$").replace(",", "")) == o.total
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert "Overdue" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     left = model.data(model.index(0, model.columns.index("time_left")))

@@ -497,3 +497,17 @@ def test_a_refused_value_keeps_its_code_when_raised_as_an_input_error() -> None:
     assert err.text("zh") == "“abc”不是有效的金额"
     plain = InputError.from_value_error(ValueError("odd"))
     assert (plain.code, plain.text("zh")) == ("input_error", "odd")
+
+
+def test_format_money_is_the_one_formatter_the_app_uses() -> None:
+    from decimal import Decimal
+
+    from presale_engine.messages import format_money, format_number
+
+    assert format_money(Decimal("1299"), "CNY", "zh_CN") == "¥1,299.00"
+    assert format_money(Decimal("1299"), "CNY", "en") == "CN¥1,299.00"
+    assert format_money(Decimal("39.9"), "USD", "zh") == "US$39.90"
+    assert format_money(Decimal("39.9"), "USD", "en") == "$39.90"
+    assert format_money(Decimal("1200"), "JPY", "zh") == "JP¥1,200"
+    assert format_number(1234567, "zh") == "1,234,567"
+    assert format_number(Decimal("2.5"), "en") == "2.5"

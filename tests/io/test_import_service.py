@@ -821,3 +821,14 @@ def test_flagged_orders_are_counted_by_reason(svc: Any, shared_data: Path) -> No
     assert rep.flagged == len(presale) > 0
     assert rep.flagged_by_reason == {"no_campaign": len(presale)}
     assert rep.as_dict()["flagged_by_reason"] == {"no_campaign": len(presale)}
+
+
+def test_flagged_orders_are_listed_with_their_reasons(svc: Any, shared_data: Path) -> None:
+    rep = svc.imports.orders(shared_data / "douyin_orders.xlsx")
+    flagged = {o.id: o for o in all_orders(svc) if o.flags}
+    assert len(rep.flagged_orders) == rep.flagged == len(flagged) > 0
+    for entry in rep.flagged_orders:
+        o = flagged[entry["id"]]
+        assert (entry["order_no"], entry["sku"]) == (o.order_no, o.sku)
+        assert entry["flags"] == list(o.flags) == ["no_campaign"]
+    assert "flagged_orders" not in rep.as_dict()  # the JSON contract is unchanged
