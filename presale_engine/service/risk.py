@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -102,6 +102,23 @@ class MetricsView:
     penalty_currency: str
     deposit_liability: Decimal
     day: str | None = None
+    balances_collected: Decimal = Decimal(0)  # balances paid on deposit orders
+
+
+@dataclass(frozen=True)
+class DailyFigures:
+    """One currency's figures per local day from ``start`` (``days`` long): orders
+    placed, deposits paid and balances paid on that day (by payment time)."""
+
+    currency: str
+    start: date
+    orders: tuple[int, ...]
+    deposits: tuple[Decimal, ...]
+    balances: tuple[Decimal, ...]
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(len(self.orders))]
 
 
 def _share(part: int, whole: int) -> Decimal | None:
@@ -384,14 +401,20 @@ class RiskPart(Part):
 
     # ------------------------------------------------------------------ metrics
     def metrics(self, *, campaign_id: int | None = None, platform: str | None = None,
-                sku: str | None = None, by_day: bool = False) -> list[MetricsView]:
+                sku: str | None = None, by_day: bool = False,
+                since: datetime | None = None, until: datetime | None = None
+                ) -> list[MetricsView]:
         """GMV, orders, units, deposits, balance conversion, forfeits, on-time / late,
         cancel and return rates, presale share, penalty exposure and deposit liability,
-        per currency (never mixed), optionally per day of ordering."""
+        per currency (never mixed), optionally per day of ordering.
+
+        With ``since``/``until`` the figures are those of the orders ordered in that
+        period, and the on-time and late rates those of the orders due in it; penalty
+        exposure stays that of the orders overdue now."""
         now = self.now()
         with self.db.session() as s:
             rows = RQ.metric_sums(s, now, campaign_id=campaign_id, platform=platform,
-                                  sku=sku, by_day=by_day)
+                                  sku=sku, by_day=by_day, since=since, until=until)
             exposure = self._exposure(s, campaign_id, platform) if not by_day else {}
         out = []
         for r in rows:
@@ -408,8 +431,36 @@ class RiskPart(Part):
                 _share(int(r.returned), int(r.shipped)),
                 _share(int(r.presale), int(r.orders)), pen, pen_cur,
                 from_minor(int(r.liability), cur),
-                str(r.day) if by_day else None))
+                str(r.day) if by_day else None,
+                balances_collected=from_minor(int(r.balances), cur)))
         return out
+
+    def daily(self, *, days: int = 30, campaign_id: int | None = None,
+              end: date | None = None) -> list[DailyFigures]:
+        """Orders placed, deposits paid and balances paid per local day of the shop,
+        the ``days`` days up to ``end`` (today), one entry per currency that has any
+        (never mixed). Grouped by UTC hour in SQL, folded into local days here."""
+        tz = self.svc.shop.tz()
+        last = end or self.now().astimezone(tz).date()
+        start = last - timedelta(days=days - 1)
+        since = datetime.combine(start, datetime.min.time(), tz).astimezone(UTC)
+        until = datetime.combine(last + timedelta(days=1), datetime.min.time(), tz
+                                 ).astimezone(UTC)
+        with self.db.session() as s:
+            rows = RQ.hourly_sums(s, since, until, campaign_id=campaign_id)
+        acc: dict[str, dict[str, list[int]]] = {}
+        for what, hour, cur, n, total in rows:
+            when = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+            i = (when.astimezone(tz).date() - start).days
+            if not 0 <= i < days:
+                continue
+            series = acc.setdefault(cur, {k: [0] * days for k in
+                                          ("orders", "deposits", "balances")})
+            series[what][i] += n if what == "orders" else total
+        return [DailyFigures(cur, start, tuple(v["orders"]),
+                             tuple(from_minor(x, cur) for x in v["deposits"]),
+                             tuple(from_minor(x, cur) for x in v["balances"]))
+                for cur, v in sorted(acc.items())]
 
     def _exposure(self, s: Session, campaign_id: int | None, platform: str | None
                   ) -> dict[str, dict[str, Decimal]]:
