@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.alerts.show_alert_orders.connect(self.show_alert_orders)
         self.alerts.new_critical.connect(self.notify_critical)
+        self.dashboard.start_action.connect(self.start_step)
 
         self._build_actions()
         self._build_menus()
@@ -254,6 +255,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_db = self.ctx is not None
         self.act_new_campaign.setEnabled(has_db and wizard_available())
+        self.dashboard.start_panel.set_available("campaign", wizard_available())
+        self.dashboard.start_panel.set_available("import", import_dialog_class() is not None)
         for act in (self.act_import, self.act_export, self.act_print, self.act_find,
                     self.act_refresh):
             act.setEnabled(has_db)
@@ -467,6 +470,11 @@ class MainWindow(QMainWindow):
         self.alerts_label.style().polish(self.alerts_label)
 
     # ------------------------------------------------------------------ actions
+    def start_step(self, step: str) -> None:
+        """A first step chosen on a new shop's dashboard."""
+        {"import": self.import_orders, "campaign": self.new_campaign,
+         "demo": self.open_demo}[step]()
+
     def new_campaign(self) -> None:
         self.show_page("campaigns")
         self.campaigns.new_campaign()
