@@ -147,6 +147,16 @@ class RiskPart(Part):
         merged = {**over.get("*", {}), **over.get(code, {})}
         return for_profile(self.svc.shop.profile(code, s), merged)
 
+    def default_thresholds(self, code: str) -> Thresholds:
+        """The thresholds of platform profile ``code`` without this shop's overrides
+        (what "restore defaults" gives back; the platform rules still apply)."""
+        return for_profile(self.svc.shop.profile(code))
+
+    def threshold_overrides(self) -> dict[str, dict[str, Any]]:
+        """This shop's overrides as stored: profile code (or "*") -> name -> value."""
+        with self.db.session() as s:
+            return {k: dict(v) for k, v in self._overrides(s).items()}
+
     def set_thresholds(self, profile: str, overrides: dict[str, Any]) -> Thresholds:
         """Override thresholds for ``profile`` ("*": every profile); ``{}`` restores."""
         if profile != "*" and profile not in known_profiles():

@@ -101,3 +101,11 @@ def test_the_flow_shows_the_coming_shortfall_per_day(svc: Any, sample: Any) -> N
     # another campaign's SKUs are not in this campaign's picture
     assert svc.stock.flow(days=20, campaign_id=tid + 99).days[0].demand_due == 0
     assert sum(d.demand_due for d in svc.stock.flow(days=20, campaign_id=tid + 99).days) == 0
+
+
+def test_threshold_defaults_and_overrides_for_the_settings_dialog(svc: Any) -> None:
+    svc.risk.set_thresholds("tiktok", {"due_warning_hours": 72})
+    assert svc.risk.thresholds("tiktok").due_warning_hours == 72
+    assert svc.risk.default_thresholds("tiktok").due_warning_hours == 48
+    assert svc.risk.default_thresholds("tiktok").rating_min == D("4.5")
+    assert svc.risk.threshold_overrides() == {"tiktok": {"due_warning_hours": "72"}}
