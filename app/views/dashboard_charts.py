@@ -170,8 +170,8 @@ class HealthChart(DayChart):
                if h.bad_review_rate is not None]
         if not history:
             self.note.setText(_tr("No rating entered yet: type the platform's rating and "
-                                  "bad-review rate in Preferences → Risk, as often as you "
-                                  "read them."))
+                                  "bad-review rate in Preferences → Shop health, as often as "
+                                  "you read them."))
             return
         days = [h.day for h in history]
         first, last = min(days), max(days)

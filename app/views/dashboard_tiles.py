@@ -44,8 +44,8 @@ class Kpi:
 
     def tip(self) -> str:
         return {
-            "gmv": _tr("What buyers paid on orders placed in the period that were not "
-                       "cancelled, refunded or returned."),
+            "gmv": _tr("The order value of orders placed in the period whose deposit or "
+                       "payment was made, less those cancelled, refunded or returned."),
             "orders": _tr("Orders placed in the period."),
             "deposits": _tr("Deposits paid on deposit orders placed in the period."),
             "balances": _tr("Balances paid on deposit orders placed in the period."),

@@ -232,12 +232,27 @@ class RiskPart(Part):
 
         base = thr("tiktok" if not camps else next(iter(camps.values()))[1])
         out: list[F.Finding] = []
-        due = [F.DueGroup(r.campaign_id, r.platform, prof(r.campaign_id, r.platform),
-                          r.currency, int(r.overdue), int(r.due_24h), int(r.due_48h),
-                          from_minor(int(r.paid_overdue), r.currency),
-                          from_minor(int(r.paid_48h), r.currency))
-               for r in RQ.due_groups(s, now, base.due_warning_hours,
-                                      base.due_critical_hours)]
+        # Each profile has its own "due soon" window: the widest one finds every group,
+        # then each group is counted in its own profile's window (one query per window).
+        windows: dict[tuple[int, int], dict[tuple[Any, ...], Any]] = {}
+
+        def due_in(hours: int, urgent: int) -> dict[tuple[Any, ...], Any]:
+            if (hours, urgent) not in windows:
+                windows[(hours, urgent)] = {(r.campaign_id, r.platform, r.currency): r
+                                            for r in RQ.due_groups(s, now, hours, urgent)}
+            return windows[(hours, urgent)]
+
+        widest = max(thr(code).due_warning_hours for code in known_profiles())
+        due = []
+        for key, r0 in due_in(widest, base.due_critical_hours).items():
+            t = thr(prof(r0.campaign_id, r0.platform))
+            r = due_in(t.due_warning_hours, t.due_critical_hours).get(key)
+            if r is not None:
+                due.append(F.DueGroup(r.campaign_id, r.platform,
+                                      prof(r.campaign_id, r.platform), r.currency,
+                                      int(r.overdue), int(r.due_24h), int(r.due_48h),
+                                      from_minor(int(r.paid_overdue), r.currency),
+                                      from_minor(int(r.paid_48h), r.currency)))
         out += shipping.due_findings(due, th)
         out += shipping.shortfall_findings(self._short_groups(s, camps, prof), th)
         for r in RQ.balance_closing(s, now, base.balance_closing_hours):

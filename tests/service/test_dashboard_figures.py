@@ -109,3 +109,20 @@ def test_threshold_defaults_and_overrides_for_the_settings_dialog(svc: Any) -> N
     assert svc.risk.default_thresholds("tiktok").due_warning_hours == 48
     assert svc.risk.default_thresholds("tiktok").rating_min == D("4.5")
     assert svc.risk.threshold_overrides() == {"tiktok": {"due_warning_hours": "72"}}
+
+
+def test_each_profile_has_its_own_due_soon_window(svc: Any, sample: Any) -> None:
+    """A TikTok window of 400 h finds orders a Douyin campaign's 48 h would not."""
+    douyin_shop(svc, sample)  # the first campaign: Douyin
+    svc.stock.add_product("XMAS-BOX-01", "Gift box", on_hand=100)
+    svc.stock.add_product("XMAS-BOX-02", "Gift box green", on_hand=100)
+    at(svc, la("2026-11-20T10:00"))
+    tid = svc.campaigns.create(sample(TIKTOK))
+    for i in range(3):  # due 12-05
+        oid = svc.orders.place(tid, "XMAS-BOX-01", buyer=f"t{i}")
+        svc.orders.transition(oid, "pay")
+    at(svc, sh("2026-11-22T12:00"))
+    assert not [a for a in svc.risk.evaluate() if a.code == "ship_due_soon"]
+    svc.risk.set_thresholds("tiktok", {"due_warning_hours": 400})
+    due = [a for a in svc.risk.evaluate() if a.code == "ship_due_soon"]
+    assert [(a.campaign_id, a.order_count) for a in due] == [(tid, 3)]
