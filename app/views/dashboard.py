@@ -197,6 +197,7 @@ class DashboardPage(Page):
         self.heading.setObjectName("PageHeading")
         self.subheading = QLabel()
         self.subheading.setObjectName("PageSubheading")
+        self.subheading.setWordWrap(True)  # a campaign's long name must not widen the page
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
         top.addLayout(titles, 1)
@@ -204,7 +205,7 @@ class DashboardPage(Page):
         self.campaign_combo = QComboBox()
         self.campaign_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign_combo.setMinimumContentsLength(22)
+        self.campaign_combo.setMinimumContentsLength(16)
         self.campaign_combo.addItem("", None)
         self.campaign_combo.activated.connect(self._campaign_chosen)
         self.period_label = QLabel()
@@ -417,6 +418,7 @@ class DashboardPage(Page):
             if cur not in currencies:
                 panel = self.kpi_panels.pop(cur)
                 self.kpi_row.removeWidget(panel)
+                panel.hide()  # gone from the screen now, deleted later
                 panel.deleteLater()
         period = self.period_text()
         for cur in currencies:
@@ -444,6 +446,7 @@ class DashboardPage(Page):
             if cur not in currencies:
                 chart = self.money_charts.pop(cur)
                 self.money_row.removeWidget(chart)
+                chart.hide()
                 chart.deleteLater()
         for cur in currencies:
             chart = self.money_charts.get(cur)

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+import shiboken6
 from PySide6.QtCharts import (
     QChart,
     QChartView,
@@ -76,6 +77,7 @@ class DayChart(QWidget):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
+            shiboken6.delete(axis)  # removed, it is ours; until deleted it is still drawn
 
     def day_axis(self, first: date, last: date) -> QDateTimeAxis:
         x = QDateTimeAxis()
