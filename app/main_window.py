@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +30,7 @@ from app import settings as prefs
 from app.context import DeskContext
 from app.databases import Opening, build_demo, demo_path, demo_ready
 from app.targets import display_target
-from app.views.alerts import AlertsPage
+from app.views.alerts import REEVALUATE_MS, AlertsPage
 from app.views.base import Page
 from app.views.campaigns import CampaignsPage, wizard_available
 from app.views.dashboard import DashboardPage
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
     page_ready = Signal(str)
     # The status bar figures were updated.
     status_ready = Signal()
+    # The risk rules were evaluated (after a change or on the timer): the open alerts.
+    alerts_evaluated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +102,20 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.alerts.show_alert_orders.connect(self.show_alert_orders)
         self.alerts.new_critical.connect(self.notify_critical)
-        self.dashboard.first_step.connect(self._first_step)
+        self.dashboard.start_action.connect(self.start_step)
+        # Alerts are evaluated once per change (several signals in one go coalesce into
+        # one evaluation) and every few minutes: deadlines approach by themselves.
+        self._evaluate_soon = QTimer(self)
+        self._evaluate_soon.setSingleShot(True)
+        self._evaluate_soon.setInterval(250)
+        self._evaluate_soon.timeout.connect(self.evaluate_alerts)
+        self._evaluating = False
+        self._evaluate_again = False
+        self.evaluations = 0  # how many ran (tests)
+        self.risk_timer = QTimer(self)
+        self.risk_timer.setInterval(REEVALUATE_MS)
+        self.risk_timer.timeout.connect(self.evaluate_alerts)
+        self.risk_timer.start()
 
         self._build_actions()
         self._build_menus()
@@ -256,6 +271,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_db = self.ctx is not None
         self.act_new_campaign.setEnabled(has_db and wizard_available())
+        self.dashboard.start_panel.set_available("campaign", wizard_available())
+        self.dashboard.start_panel.set_available("import", import_dialog_class() is not None)
         for act in (self.act_import, self.act_export, self.act_print, self.act_find,
                     self.act_refresh):
             act.setEnabled(has_db)
@@ -311,11 +328,6 @@ class MainWindow(QMainWindow):
 
         self.statusBar().clearMessage()
         show_error(self, error)
-
-    def _first_step(self, step: str) -> None:
-        """The empty dashboard's buttons: import orders, create a campaign, the demo."""
-        {"import": self.import_orders, "campaign": self.new_campaign,
-         "demo": self.open_demo}[step]()
 
     def open_demo(self, *, remember: bool = True) -> None:
         path = demo_path()
@@ -433,9 +445,48 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if page is not sender:
                 page.mark_stale()
-        self.alerts.mark_stale()
-        self.alerts.ensure_loaded()
         self.update_status()
+        self.alerts_may_have_changed()
+
+    def alerts_may_have_changed(self) -> None:
+        """Something the risk rules read changed: evaluate once, when this turn is over."""
+        if self.ctx is not None:
+            self._evaluate_soon.start()
+
+    def evaluate_alerts(self) -> None:
+        """Run the risk rules on the worker; the alerts page shows the result (and a new
+        critical alert is notified), whichever page is on screen."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        if self._evaluating:  # one at a time: the change that came meanwhile, after it
+            self._evaluate_again = True
+            return
+        self._evaluating = True
+
+        def done(result: Any) -> None:
+            self._finish_evaluation()
+            if self.ctx is ctx:
+                self.evaluations += 1
+                self.alerts.show_evaluation(result)
+                self.alerts_evaluated.emit(result[0])
+
+        def failed(_error: BaseException) -> None:  # the timer tries again
+            self._finish_evaluation()
+
+        ops.run(lambda _t: self.alerts.fetch(ctx), parent=self, on_success=done,
+                on_failure=failed)
+
+    def _finish_evaluation(self) -> None:
+        self._evaluating = False
+        if self._evaluate_again:
+            self._evaluate_again = False
+            self.alerts_may_have_changed()
+
+    def _changed_elsewhere(self) -> None:
+        """A dialog wrote (an import, a wave shipped): every page reloads, alerts too."""
+        self.refresh()
+        self.alerts_may_have_changed()
 
     def refresh(self) -> None:
         if self.ctx is None:
@@ -486,6 +537,11 @@ class MainWindow(QMainWindow):
         self.alerts_label.style().polish(self.alerts_label)
 
     # ------------------------------------------------------------------ actions
+    def start_step(self, step: str) -> None:
+        """A first step chosen on a new shop's dashboard."""
+        {"import": self.import_orders, "campaign": self.new_campaign,
+         "demo": self.open_demo}[step]()
+
     def new_campaign(self) -> None:
         self.show_page("campaigns")
         self.campaigns.new_campaign()
@@ -501,11 +557,11 @@ class MainWindow(QMainWindow):
                                                                          parent=self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dlg, "imported"):
-            dlg.imported.connect(lambda _report: self.refresh())
+            dlg.imported.connect(lambda _report: self._changed_elsewhere())
             dlg.show_orders.connect(self.show_alert_orders)
-            dlg.campaign_activated.connect(lambda _cid: self.refresh())
+            dlg.campaign_activated.connect(lambda _cid: self._changed_elsewhere())
         else:
-            dlg.accepted.connect(self.refresh)
+            dlg.accepted.connect(self._changed_elsewhere)
         self.import_dialog = dlg
         dlg.open()
 
@@ -576,6 +632,8 @@ class MainWindow(QMainWindow):
 
         dlg = PrintDialog(ctx.svc, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The packing bench ships waves: the order pages and the alerts change.
+        dlg.finished.connect(lambda _r: self._changed_elsewhere())
         self.print_dialog = dlg
         dlg.open()
 
@@ -595,10 +653,18 @@ class MainWindow(QMainWindow):
             dlg = SettingsDialog(data, svc, self)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.saved.connect(self._settings_saved)
+            dlg.risk_changed.connect(self._risk_settings_changed)
             self.settings_dialog = dlg
             dlg.open()
 
         ops.run(lambda _t: read_settings_data(svc), parent=self, on_success=show)
+
+    def _risk_settings_changed(self) -> None:
+        """Thresholds or shop health changed: the alerts and the dashboard follow."""
+        self.dashboard.mark_stale()
+        if self.current_page() is self.dashboard:
+            self.dashboard.ensure_loaded()
+        self.alerts_may_have_changed()
 
     def _settings_saved(self, shop: Any) -> None:
         if shop is not None and self.ctx is not None:

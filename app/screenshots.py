@@ -199,11 +199,9 @@ class Shots:
 
     # ------------------------------------------------------------------ planning
     def planning(self, tag: str, size: tuple[int, int]) -> list[Path]:
-        """The planner's three tabs (forecast and plan, P&L, buyer messages), the
-        dashboard's charts, and shop health and alert thresholds."""
+        """The planner's three tabs (forecast and plan, P&L, buyer messages) and the
+        dashboard's charts."""
         from PySide6.QtCore import QDate
-
-        from app.dialogs.risk_settings_dialog import RiskSettingsDialog
 
         files = []
         w = self.window(self.demo, size)
@@ -233,12 +231,6 @@ class Shots:
             settle(self.app)
             files.append(grab(dlg, self.path("planner_messages", tag)))
             dlg.reject()
-            risk = RiskSettingsDialog(self.demo, w)
-            fit(risk, size, (720, 600))
-            risk.show()
-            settle(self.app)
-            files.append(grab(risk, self.path("dialog_risk_settings", tag)))
-            risk.reject()
         finally:
             self.drop(w)
         return files

@@ -1,5 +1,6 @@
-"""Preferences: the shop (name, time zone, currency), language, platform rule overrides
-and the shared PostgreSQL database.
+"""Preferences: the shop (name, time zone, currency, the approval step), language,
+platform rule overrides, the shared PostgreSQL database, the alert thresholds and the
+shop's health (``settings_risk``), one tab each.
 
 Shop and rules are stored in the database through the service (one op on the worker
 when OK is pressed; an engine error keeps the dialog open). Language and the shared
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import i18n, labels, ops
 from app import settings as prefs
+from app.dialogs.settings_risk import HealthTab, ThresholdsTab
 
 if TYPE_CHECKING:
     from presale_engine.service import Service, ShopView
@@ -53,6 +56,12 @@ class SettingsData:
     shop: ShopView | None = None
     profiles: dict[str, Any] = field(default_factory=dict)  # code -> PlatformProfile
     require_approval: bool = False
+    # risk thresholds per profile code, as ``Thresholds.as_dict()``: the shop's, the
+    # defaults; the shop's overrides as stored; the health history
+    thresholds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    threshold_defaults: dict[str, dict[str, Any]] = field(default_factory=dict)
+    threshold_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    health: list[Any] = field(default_factory=list)
 
 
 def read_settings_data(svc: Service | None) -> SettingsData:
@@ -66,8 +75,11 @@ def read_settings_data(svc: Service | None) -> SettingsData:
             profiles[code] = svc.shop.profile(code)
         except NotFound:
             continue
-    return SettingsData(svc.shop.get(), profiles,
-                        svc.shop.settings().require_approval)
+    return SettingsData(
+        svc.shop.get(), profiles, svc.shop.settings().require_approval,
+        {c: svc.risk.thresholds(c).as_dict() for c in profiles},
+        {c: svc.risk.default_thresholds(c).as_dict() for c in profiles},
+        svc.risk.threshold_overrides(), svc.risk.health_history())
 
 
 def _rule_text(value: Any) -> str:
@@ -77,6 +89,8 @@ def _rule_text(value: Any) -> str:
 class SettingsDialog(QDialog):
     # Emitted after a successful save, with the shop as now stored (or None).
     saved = Signal(object)
+    # Something the alerts depend on changed (thresholds saved, health recorded).
+    risk_changed = Signal()
 
     def __init__(self, data: SettingsData, svc: Service | None,
                  parent: QWidget | None = None) -> None:
@@ -88,7 +102,11 @@ class SettingsDialog(QDialog):
         self._rule_edits: dict[str, dict[str, Any]] = {}
         self._rule_resets: set[str] = set()
         self._shown_profile: str | None = None
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs)
+        self.general_tab = QWidget()
+        lay = QVBoxLayout(self.general_tab)
 
         # --- shop
         self.shop_box = QGroupBox()
@@ -105,10 +123,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tz_label, self.tz_combo)
         form.addRow(self.currency_label, self.currency_combo)
         self.approval_check = QCheckBox()
-        form.addRow("", self.approval_check)
-        self.risk_button = QPushButton()
-        self.risk_button.clicked.connect(self.open_risk_settings)
-        form.addRow("", self.risk_button)
+        self.approval_note = QLabel()
+        self.approval_note.setWordWrap(True)
+        self.approval_note.setObjectName("FigureCaption")
+        form.addRow(self.approval_check)
+        form.addRow(self.approval_note)
         lay.addWidget(self.shop_box)
 
         # --- language
@@ -123,6 +142,8 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.lang_box)
 
         # --- platform rules
+        self.rules_tab = QWidget()
+        rules_lay = QVBoxLayout(self.rules_tab)
         self.rules_box = QGroupBox()
         rl = QVBoxLayout(self.rules_box)
         top = QHBoxLayout()
@@ -167,7 +188,8 @@ class SettingsDialog(QDialog):
         self.rules_note.setWordWrap(True)
         self.rules_note.setObjectName("FigureCaption")
         rl.addWidget(self.rules_note)
-        lay.addWidget(self.rules_box)
+        rules_lay.addWidget(self.rules_box)
+        rules_lay.addStretch(1)
 
         # --- database
         self.db_box = QGroupBox()
@@ -180,12 +202,21 @@ class SettingsDialog(QDialog):
         df.addWidget(self.url_edit)
         df.addWidget(self.url_note)
         lay.addWidget(self.db_box)
+        lay.addStretch(1)
+
+        # --- risk: thresholds and shop health
+        self.thresholds_tab = ThresholdsTab(data.thresholds, data.threshold_defaults,
+                                            data.threshold_overrides)
+        self.health_tab = HealthTab(svc if data.shop is not None else None, data.health)
+        self.health_tab.recorded.connect(self.risk_changed)
+        for tab in (self.general_tab, self.rules_tab, self.thresholds_tab, self.health_tab):
+            self.tabs.addTab(tab, "")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
 
         self._fill()
         self.profile_combo.currentIndexChanged.connect(self._profile_changed)
@@ -198,11 +229,13 @@ class SettingsDialog(QDialog):
         has_db = shop is not None and self.svc is not None
         self.shop_box.setEnabled(has_db)
         self.rules_box.setEnabled(has_db)
+        self.thresholds_tab.setEnabled(has_db)
+        self.health_tab.setEnabled(has_db)
+        self.approval_check.setChecked(self.data.require_approval)
         if shop is not None:
             self.name_edit.setText(shop.name)
             self._set_combo_text(self.tz_combo, shop.timezone)
             self._set_combo_text(self.currency_combo, shop.currency)
-            self.approval_check.setChecked(self.data.require_approval)
         pref = prefs.get_str(prefs.LANGUAGE, i18n.SYSTEM)
         self.lang_combo.setCurrentIndex(max(self.lang_combo.findData(pref), 0))
         self.url_edit.setText(prefs.get_str(prefs.SHARED_URL))
@@ -304,22 +337,6 @@ class SettingsDialog(QDialog):
             out[code] = merged
         return out
 
-    def open_risk_settings(self) -> None:
-        """Shop health and alert thresholds (their own dialog: saved as they are made)."""
-        from app.dialogs.risk_settings_dialog import RiskSettingsDialog
-
-        if self.svc is None:
-            return
-        self.risk_dialog = RiskSettingsDialog(self.svc, self)
-        self.risk_dialog.open()
-
-    def approval_change(self) -> bool | None:
-        """The approval setting if the seller changed it (None: unchanged)."""
-        if self.data.shop is None:
-            return None
-        want = self.approval_check.isChecked()
-        return want if want != self.data.require_approval else None
-
     def shop_changes(self) -> dict[str, str]:
         shop = self.data.shop
         if shop is None:
@@ -336,23 +353,36 @@ class SettingsDialog(QDialog):
             out["currency"] = cur
         return out
 
+    def approval_change(self) -> bool | None:
+        """The approval setting if it was changed, else None."""
+        if self.data.shop is None:
+            return None
+        want = self.approval_check.isChecked()
+        return want if want != self.data.require_approval else None
+
     def save(self) -> None:
         shop_changes = self.shop_changes()
         rule_changes = self.rule_changes()
+        threshold_changes = self.thresholds_tab.changes() if self.data.shop else {}
         approval = self.approval_change()
         svc = self.svc
-        if svc is None or (not shop_changes and not rule_changes and approval is None):
+        if svc is None or (not shop_changes and not rule_changes and not threshold_changes
+                           and approval is None):
             self._finish(None)
             return
 
         def write(_task: ops.Task) -> Any:
             if shop_changes:
                 svc.shop.update(**shop_changes)
-            if approval is not None:
-                svc.shop.update_settings(require_approval=approval)
             for code, overrides in rule_changes.items():
                 svc.shop.set_rule_override(code, overrides)
+            for code, overrides in threshold_changes.items():
+                svc.risk.set_thresholds(code, overrides)
+            if approval is not None:
+                svc.shop.update_settings(require_approval=approval)
             return svc.shop.get()
+
+        self._risk_dirty = bool(rule_changes or threshold_changes)
 
         self.buttons.setEnabled(False)
 
@@ -373,6 +403,9 @@ class SettingsDialog(QDialog):
         if i18n.resolve(lang) != i18n.current_language():
             i18n.apply_language(lang)
         self.saved.emit(shop)
+        if getattr(self, "_risk_dirty", False):
+            self._risk_dirty = False
+            self.risk_changed.emit()
         self.accept()
 
     # ------------------------------------------------------------------ texts
@@ -383,15 +416,18 @@ class SettingsDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
+        for i, text in enumerate((self.tr("Shop"), self.tr("Platform rules"),
+                                  self.tr("Alert thresholds"), self.tr("Shop health"))):
+            self.tabs.setTabText(i, text)
+        self.approval_check.setText(self.tr("Require approval before a campaign goes live"))
+        self.approval_note.setText(self.tr(
+            "Off: saving a valid campaign makes it active at once. On: a campaign is saved "
+            "as a draft and goes live only after someone approves it (for shops with more "
+            "than one person)."))
         self.shop_box.setTitle(self.tr("Shop"))
         self.name_label.setText(self.tr("Shop name:"))
         self.tz_label.setText(self.tr("Time zone:"))
         self.currency_label.setText(self.tr("Currency:"))
-        self.approval_check.setText(self.tr("Campaigns need approval before they go live"))
-        self.approval_check.setToolTip(self.tr(
-            "Off: saving a valid campaign makes it active. On: a saved campaign waits as "
-            "a draft until someone approves it (for a team)."))
-        self.risk_button.setText(self.tr("Shop health and alert thresholds…"))
         self.lang_box.setTitle(self.tr("Language"))
         self.lang_label.setText(self.tr("Language:"))
         self.lang_combo.setItemText(0, self.tr("System language"))

@@ -1,10 +1,11 @@
 """Alerts: what will cost money soon, most urgent first, with what to do about it.
 
-Each load evaluates the risk rules on the worker (``svc.risk.evaluate``: deadlines
-approach by themselves, so a timer reloads the page every few minutes while it is
-shown). The list is small (one alert per code and subject), so a plain table widget
-holds it. "Show orders" opens the order table on the alert's orders; Acknowledge and
-Snooze change the alert's state through the service.
+Each load evaluates the risk rules on the worker (``svc.risk.evaluate``); the main
+window also evaluates after every change and every few minutes (deadlines approach by
+themselves) and hands the result here (``show_evaluation``). The list is small (one
+alert per code and subject), so a plain table widget holds it. "Show orders" opens the
+order table on the alert's orders; Acknowledge and Snooze change the alert's state
+through the service.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,10 +88,6 @@ class AlertsPage(Page):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.show_orders())
         lay.addWidget(self.table, 1)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REEVALUATE_MS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
         self.retranslate_ui()
 
     def nav_title(self) -> str:
@@ -116,12 +113,9 @@ class AlertsPage(Page):
         self.alerts, self.checked_at, self._seen_critical = [], None, None
         self._fill()
 
-    def _tick(self) -> None:
-        """Deadlines approach by themselves: evaluate again, shown or not (a new
-        critical alert is announced in the status bar and the tray)."""
-        if self.ctx is not None and not self.loading:
-            self.mark_stale()
-            self.ensure_loaded()
+    def show_evaluation(self, data: Any) -> None:
+        """An evaluation the window ran (after a change, on its timer): shown as a load."""
+        self.fresh(data)
 
     def visible_alerts(self) -> list[Any]:
         want = self.severity_combo.currentData()

@@ -114,6 +114,13 @@ class Page(QWidget):
         finally:
             self.fetch_seconds = time.perf_counter() - t0
 
+    def fresh(self, data: Any) -> None:
+        """Show data read elsewhere as this page's current load (no fetch of its own)."""
+        if self.ctx is None:
+            return
+        self._stale = False
+        self._applied(data)
+
     def _applied(self, data: Any) -> None:
         self.apply(data)
         self.loaded.emit()

@@ -1,201 +1,212 @@
-"""The dashboard's charts (issue 9), QtCharts: the last 30 days and the next 30.
+"""The dashboard's charts (QtCharts): orders per day, deposits against balances per day
+(one chart per currency: money is never mixed), shipments due against stock arriving
+(with what stock will not cover in time), and the shop's health as typed in.
 
-- orders per day (all, and presale among them);
-- deposits against balances received per day, one chart per currency (never mixed);
-- shipments due per day against stock arriving per day (``FlowChart``, the picture
-  that shows a coming shortfall);
-- the shop's health trend: rating and bad-review rate as the seller typed them in.
+Each chart is a ``DayChart``: a title, the chart and a note line under it. Days are
+the shop's local days as the service counts them (``svc.risk.daily``,
+``svc.stock.flow``, ``svc.risk.health_history``).
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+import shiboken6
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
     QChart,
     QChartView,
+    QDateTimeAxis,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app import display
 from app.views.flow_chart import FlowChart
 
-
-def _chart() -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setBackgroundRoundness(0)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(200)
-    return chart, view
+# One colour per currency in the orders chart; deposits and balances in the money charts.
+CURRENCY_COLOURS = ("#3b5bdb", "#d97706", "#2f9e44", "#ae3ec9")
+DEPOSIT_COLOUR, BALANCE_COLOUR = "#3b5bdb", "#2f9e44"
+RATING_COLOUR, BAD_REVIEW_COLOUR = "#3b5bdb", "#b3261e"
 
 
-def _reset(chart: QChart) -> None:
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardCharts", text)
 
 
-def _day_labels(days: list[Any]) -> list[str]:
-    """Every fifth day's date under the bars (more would be cut to "…" on a narrow
-    window); the others get distinct blank labels (a category axis needs unique ones)."""
-    return [d.strftime("%m-%d") if i % 5 == 0 else " " * (i + 1)
-            for i, d in enumerate(days)]
+def _ms(day: date) -> float:
+    """Noon of a day, in ms since the epoch (a point sits in the middle of its day)."""
+    return float(datetime.combine(day, time(12)).timestamp() * 1000)
 
 
-def _bars(chart: QChart, days: list[Any], sets: list[tuple[str, list[float], str]]
-          ) -> None:
-    _reset(chart)
-    series = QBarSeries()
-    top = 0.0
-    for name, values, color in sets:
-        numbers = [float(v) for v in values]  # a chart's bar height: display only
-        bar = QBarSet(name)
-        bar.setColor(QColor(color))
-        bar.append(numbers)
-        series.append(bar)
-        top = max(top, *numbers, 0.0)
-    chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(_day_labels(days))
-    if days:
-        x.setTitleText(f"{days[0]:%Y-%m-%d} – {days[-1]:%Y-%m-%d}")
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x)
-    y = QValueAxis()
-    y.setRange(0, max(top * 1.1, 1.0))
-    y.setLabelFormat("%.0f")
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(y)
+def _small(font: Any, delta: float = 1) -> Any:
+    font.setPointSizeF(max(font.pointSizeF() - delta, 6))
+    return font
 
 
-class DashboardCharts(QWidget):
-    """Charts of one scope: the whole shop, or one campaign (the drill-down)."""
+class DayChart(QWidget):
+    """A chart with a title above it and a note below it."""
+
+    def __init__(self, parent: QWidget | None = None, height: int = 210) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.title = QLabel()
+        self.title.setObjectName("SectionTitle")
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(2, 2, 2, 2))
+        self.chart.setBackgroundRoundness(0)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.chart.legend().setFont(_small(self.chart.legend().font()))
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(height)
+        self.note = QLabel()
+        self.note.setObjectName("FigureCaption")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.title)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.note)
+
+    def reset(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+            shiboken6.delete(axis)  # removed, it is ours; until deleted it is still drawn
+
+    def day_axis(self, first: date, last: date) -> QDateTimeAxis:
+        x = QDateTimeAxis()
+        x.setFormat("MM-dd")
+        x.setLabelsFont(_small(x.labelsFont()))
+        x.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(first))),
+                   QDateTime.fromMSecsSinceEpoch(int(_ms(last))))
+        span = (last - first).days
+        x.setTickCount(max(2, min(7, span + 1)))
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        return x
+
+    def value_axis(self, top: float, fmt: str = "%d",
+                   align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+                   bottom: float = 0) -> QValueAxis:
+        y = QValueAxis()
+        y.setLabelFormat(fmt)
+        y.setLabelsFont(_small(y.labelsFont()))
+        y.setRange(bottom, max(top, bottom + 1))
+        y.setTickCount(5)
+        y.applyNiceNumbers()
+        if fmt in ("%d", "%.0f") and y.max() - y.min() < 4:
+            y.setRange(bottom, bottom + 4)  # whole numbers on the ticks
+            y.setTickCount(5)
+        self.chart.addAxis(y, align)
+        return y
+
+    def line(self, name: str, colour: str, points: list[tuple[date, float]],
+             axes: list[Any]) -> QLineSeries:
+        s = QLineSeries()
+        s.setName(name)
+        s.setPen(QPen(QColor(colour), 2))
+        s.setPointsVisible(len(points) <= 31)
+        for day, v in points:
+            s.append(_ms(day), v)
+        self.chart.addSeries(s)
+        for a in axes:
+            s.attachAxis(a)
+        return s
+
+
+class OrdersChart(DayChart):
+    """Orders placed per day, one line per currency (a count: no money is added up)."""
+
+    def show_daily(self, daily: list[Any]) -> None:
+        self.reset()
+        self.title.setText(_tr("Orders per day"))
+        if not daily:
+            self.note.setText(_tr("No orders in this period."))
+            return
+        days = daily[0].days
+        x = self.day_axis(days[0], days[-1])
+        y = self.value_axis(max(max(d.orders) for d in daily))
+        for i, d in enumerate(daily):
+            self.line(_tr("%1 orders").replace("%1", d.currency),
+                      CURRENCY_COLOURS[i % len(CURRENCY_COLOURS)],
+                      list(zip(d.days, d.orders, strict=True)), [x, y])
+        self.note.setText(_tr("Total: %1").replace("%1", ", ".join(
+            f"{d.currency} {display.count(sum(d.orders))}" for d in daily)))
+
+
+class MoneyChart(DayChart):
+    """Deposits paid against balances paid per day, in one currency."""
+
+    def show_daily(self, d: Any, currency: str) -> None:
+        self.reset()
+        self.title.setText(_tr("Deposits and balances per day (%1)").replace("%1", currency))
+        if d is None:
+            self.note.setText(_tr("No payments in this period."))
+            return
+        days = d.days
+        top = max([*d.deposits, *d.balances, Decimal(1)])
+        x = self.day_axis(days[0], days[-1])
+        y = self.value_axis(float(top), "%.0f")
+        self.line(_tr("Deposits"), DEPOSIT_COLOUR,
+                  [(day, float(v)) for day, v in zip(days, d.deposits, strict=True)], [x, y])
+        self.line(_tr("Balances"), BALANCE_COLOUR,
+                  [(day, float(v)) for day, v in zip(days, d.balances, strict=True)], [x, y])
+        self.note.setText(_tr("Deposits %1, balances %2 in the period").replace(
+            "%1", display.money(sum(d.deposits, Decimal(0)), currency)).replace(
+            "%2", display.money(sum(d.balances, Decimal(0)), currency)))
+
+
+class HealthChart(DayChart):
+    """The shop's rating and bad-review rate as typed in (Preferences → Risk)."""
+
+    def show_history(self, history: list[Any]) -> None:
+        self.reset()
+        self.title.setText(_tr("Shop health"))
+        rated = [(h.day, float(h.rating)) for h in history if h.rating is not None]
+        bad = [(h.day, float(h.bad_review_rate * 100)) for h in history
+               if h.bad_review_rate is not None]
+        if not history:
+            self.note.setText(_tr("No rating entered yet: type the platform's rating and "
+                                  "bad-review rate in Preferences → Shop health, as often as "
+                                  "you read them."))
+            return
+        days = [h.day for h in history]
+        first, last = min(days), max(days)
+        if first == last:
+            first = date.fromordinal(last.toordinal() - 1)
+        x = self.day_axis(first, last)
+        left = self.value_axis(5, "%.1f", bottom=min([4.0, *(v for _, v in rated)]))
+        right = self.value_axis(max([4.0, *(v for _, v in bad)]), "%.1f%%",
+                                Qt.AlignmentFlag.AlignRight)
+        if rated:
+            self.line(_tr("Rating"), RATING_COLOUR, rated, [x, left])
+        if bad:
+            self.line(_tr("Bad-review rate"), BAD_REVIEW_COLOUR, bad, [x, right])
+        h = history[-1]
+        self.note.setText(_tr("Latest (%1): rating %2, bad-review rate %3").replace(
+            "%1", h.day.isoformat()).replace(
+            "%2", "–" if h.rating is None else str(h.rating)).replace(
+            "%3", "–" if h.bad_review_rate is None else f"{h.bad_review_rate * 100:.1f}%"))
+
+
+class ShortfallChart(FlowChart):
+    """Shipments due per day against stock arriving per day, with the units that stock
+    and supply will not cover by their deadline: the picture of a coming shortfall."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self.scope = ""
         super().__init__(parent)
-        self.daily: list[Any] = []
-        self.health: list[Any] = []
-        self._money_views: list[tuple[QLabel, QChart, QChartView]] = []
-        lay = QGridLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setHorizontalSpacing(12)
-        lay.setVerticalSpacing(8)
-        self.orders_title = QLabel()
-        self.orders_title.setObjectName("SectionTitle")
-        self.orders_chart, self.orders_view = _chart()
-        box = QVBoxLayout()
-        box.addWidget(self.orders_title)
-        box.addWidget(self.orders_view, 1)
-        lay.addLayout(box, 0, 0)
-        self.money_box = QVBoxLayout()
-        lay.addLayout(self.money_box, 0, 1)
-        self.flow = FlowChart()
-        self.flow.view.setMinimumHeight(200)
-        lay.addWidget(self.flow, 1, 0)
-        self.health_title = QLabel()
-        self.health_title.setObjectName("SectionTitle")
-        self.health_chart, self.health_view = _chart()
-        self.health_note = QLabel()
-        self.health_note.setWordWrap(True)
-        hbox = QVBoxLayout()
-        hbox.addWidget(self.health_title)
-        hbox.addWidget(self.health_view, 1)
-        hbox.addWidget(self.health_note)
-        lay.addLayout(hbox, 1, 1)
-        lay.setColumnStretch(0, 1)
-        lay.setColumnStretch(1, 1)
-        self.retranslate_ui()
+        self.view.setMinimumHeight(220)
 
-    # ------------------------------------------------------------------ data
-    def show_data(self, daily: list[Any], flow: Any, health: list[Any]) -> None:
-        self.daily, self.health = daily, health
-        days = sorted({d.day for d in daily})
-        orders = {d: 0 for d in days}
-        presale = {d: 0 for d in days}
-        for f in daily:
-            orders[f.day] += f.orders
-            presale[f.day] += f.presale_orders
-        _bars(self.orders_chart, days, [
-            (self.tr("All orders"), [orders[d] for d in days], "#4f7cac"),
-            (self.tr("Presale orders"), [presale[d] for d in days], "#e0a030")])
-        self._show_money(days, daily)
-        self.flow.show_flow(flow)
-        self._show_health(health)
+    def _title(self) -> None:
+        self.title.setText(_tr("Shipments due vs stock arriving per day: %1").replace(
+            "%1", self.scope or _tr("all SKUs")))
 
-    def _show_money(self, days: list[Any], daily: list[Any]) -> None:
-        currencies = sorted({f.currency for f in daily}) or [""]
-        while len(self._money_views) < len(currencies):
-            title = QLabel()
-            title.setObjectName("SectionTitle")
-            chart, view = _chart()
-            self.money_box.addWidget(title)
-            self.money_box.addWidget(view, 1)
-            self._money_views.append((title, chart, view))
-        for i, (title, chart, view) in enumerate(self._money_views):
-            visible = i < len(currencies)
-            title.setVisible(visible)
-            view.setVisible(visible)
-            if not visible:
-                continue
-            cur = currencies[i]
-            title.setText(self.tr("Deposits against balances received per day (%1)")
-                          .replace("%1", cur or "–"))
-            by_day = {f.day: f for f in daily if f.currency == cur}
-            zero = Decimal(0)
-            _bars(chart, days, [
-                (self.tr("Deposits"), [by_day[d].deposits if d in by_day else zero
-                                       for d in days], "#6a9f58"),
-                (self.tr("Balances and full payments"),
-                 [by_day[d].balances if d in by_day else zero for d in days], "#4f7cac")])
+    def short_units(self) -> int:
+        return sum(d.short for d in self.flow.days) if self.flow is not None else 0
 
-    def _show_health(self, health: list[Any]) -> None:
-        chart = self.health_chart
-        _reset(chart)
-        points = [h for h in health if h.rating is not None or h.bad_review_rate is not None]
-        if not points:
-            self.health_note.setText(self.tr(
-                "No health figures yet: type the shop's rating and bad-review rate in "
-                "Settings (or `presale shop health`) to follow their trend."))
-            return
-        self.health_note.setText("")
-        rating = QLineSeries()
-        rating.setName(self.tr("Rating (0-5)"))
-        bad = QLineSeries()
-        bad.setName(self.tr("Bad-review rate (%)"))
-        for i, h in enumerate(points):
-            if h.rating is not None:
-                rating.append(i, float(h.rating))
-            if h.bad_review_rate is not None:
-                bad.append(i, float(h.bad_review_rate) * 100)
-        chart.addSeries(rating)
-        chart.addSeries(bad)
-        x = QBarCategoryAxis()
-        x.append([h.day.strftime("%m-%d") for h in points])
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        y1 = QValueAxis()
-        y1.setRange(0, 5)
-        chart.addAxis(y1, Qt.AlignmentFlag.AlignLeft)
-        y2 = QValueAxis()
-        y2.setRange(0, max(5.0, *(float(h.bad_review_rate) * 100 * 1.2 for h in points
-                                  if h.bad_review_rate is not None)))
-        y2.setLabelFormat("%.1f")
-        chart.addAxis(y2, Qt.AlignmentFlag.AlignRight)
-        for series, y in ((rating, y1), (bad, y2)):
-            series.attachAxis(x)
-            series.attachAxis(y)
-
-    def retranslate_ui(self) -> None:
-        self.orders_title.setText(self.tr("Orders per day, last 30 days"))
-        self.health_title.setText(self.tr("Shop health trend"))
-        if self.daily or self.health:
-            self.show_data(self.daily, self.flow.flow, self.health)

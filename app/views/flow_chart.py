@@ -74,6 +74,12 @@ class FlowChart(QWidget):
         series = QBarSeries()
         series.append(due)
         series.append(arriving)
+        if any(getattr(d, "short", 0) for d in days):  # asked for (flow(shortfall=True))
+            short = QBarSet(self.tr("Not covered in time"))
+            short.setColor(QColor("#b3261e"))
+            for d in days:
+                short.append(d.short)
+            series.append(short)
         self.chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append(cats)
@@ -99,6 +105,11 @@ class FlowChart(QWidget):
                                   "no ship deadline yet (balance not paid).").replace(
             "%1", display.count(flow.overdue_demand)).replace(
             "%2", display.count(flow.undated_demand)))
+        short_units = sum(d.short for d in flow.days)
+        if short_units:
+            self.note.setText(self.tr("%1 units due in these days will not be covered by "
+                                      "their deadline (red).").replace(
+                "%1", display.count(short_units)) + " " + self.note.text())
         self._title()
 
     def shown_days(self) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -113,6 +113,23 @@ class MetricsView:
     penalty_currency: str
     deposit_liability: Decimal
     day: str | None = None
+    balances_collected: Decimal = Decimal(0)  # balances paid on deposit orders
+
+
+@dataclass(frozen=True)
+class DailyFigures:
+    """One currency's figures per local day from ``start`` (``days`` long): orders
+    placed, deposits paid and balances paid on that day (by payment time)."""
+
+    currency: str
+    start: date
+    orders: tuple[int, ...]
+    deposits: tuple[Decimal, ...]
+    balances: tuple[Decimal, ...]
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(len(self.orders))]
 
 
 def _share(part: int, whole: int) -> Decimal | None:
@@ -142,9 +159,14 @@ class RiskPart(Part):
         return for_profile(self.svc.shop.profile(code, s), merged)
 
     def default_thresholds(self, code: str) -> Thresholds:
-        """The thresholds of platform profile ``code`` before this shop's overrides."""
+        """The thresholds of platform profile ``code`` without this shop's overrides
+        (what "restore defaults" gives back; the platform rules still apply)."""
+        return for_profile(self.svc.shop.profile(code))
+
+    def threshold_overrides(self) -> dict[str, dict[str, Any]]:
+        """This shop's overrides as stored: profile code (or "*") -> name -> value."""
         with self.db.session() as s:
-            return for_profile(self.svc.shop.profile(code, s), {})
+            return {k: dict(v) for k, v in self._overrides(s).items()}
 
     def set_thresholds(self, profile: str, overrides: dict[str, Any]) -> Thresholds:
         """Override thresholds for ``profile`` ("*": every profile); ``{}`` restores."""
@@ -221,12 +243,27 @@ class RiskPart(Part):
 
         base = thr("tiktok" if not camps else next(iter(camps.values()))[1])
         out: list[F.Finding] = []
-        due = [F.DueGroup(r.campaign_id, r.platform, prof(r.campaign_id, r.platform),
-                          r.currency, int(r.overdue), int(r.due_24h), int(r.due_48h),
-                          from_minor(int(r.paid_overdue), r.currency),
-                          from_minor(int(r.paid_48h), r.currency))
-               for r in RQ.due_groups(s, now, base.due_warning_hours,
-                                      base.due_critical_hours)]
+        # Each profile has its own "due soon" window: the widest one finds every group,
+        # then each group is counted in its own profile's window (one query per window).
+        windows: dict[tuple[int, int], dict[tuple[Any, ...], Any]] = {}
+
+        def due_in(hours: int, urgent: int) -> dict[tuple[Any, ...], Any]:
+            if (hours, urgent) not in windows:
+                windows[(hours, urgent)] = {(r.campaign_id, r.platform, r.currency): r
+                                            for r in RQ.due_groups(s, now, hours, urgent)}
+            return windows[(hours, urgent)]
+
+        widest = max(thr(code).due_warning_hours for code in known_profiles())
+        due = []
+        for key, r0 in due_in(widest, base.due_critical_hours).items():
+            t = thr(prof(r0.campaign_id, r0.platform))
+            r = due_in(t.due_warning_hours, t.due_critical_hours).get(key)
+            if r is not None:
+                due.append(F.DueGroup(r.campaign_id, r.platform,
+                                      prof(r.campaign_id, r.platform), r.currency,
+                                      int(r.overdue), int(r.due_24h), int(r.due_48h),
+                                      from_minor(int(r.paid_overdue), r.currency),
+                                      from_minor(int(r.paid_48h), r.currency)))
         out += shipping.due_findings(due, th)
         out += shipping.shortfall_findings(self._short_groups(s, camps, prof), th)
         for r in RQ.balance_closing(s, now, base.balance_closing_hours):
@@ -400,14 +437,20 @@ class RiskPart(Part):
 
     # ------------------------------------------------------------------ metrics
     def metrics(self, *, campaign_id: int | None = None, platform: str | None = None,
-                sku: str | None = None, by_day: bool = False) -> list[MetricsView]:
+                sku: str | None = None, by_day: bool = False,
+                since: datetime | None = None, until: datetime | None = None
+                ) -> list[MetricsView]:
         """GMV, orders, units, deposits, balance conversion, forfeits, on-time / late,
         cancel and return rates, presale share, penalty exposure and deposit liability,
-        per currency (never mixed), optionally per day of ordering."""
+        per currency (never mixed), optionally per day of ordering.
+
+        With ``since``/``until`` the figures are those of the orders ordered in that
+        period, and the on-time and late rates those of the orders due in it; penalty
+        exposure stays that of the orders overdue now."""
         now = self.now()
         with self.db.session() as s:
             rows = RQ.metric_sums(s, now, campaign_id=campaign_id, platform=platform,
-                                  sku=sku, by_day=by_day)
+                                  sku=sku, by_day=by_day, since=since, until=until)
             exposure = self._exposure(s, campaign_id, platform) if not by_day else {}
         out = []
         for r in rows:
@@ -424,41 +467,36 @@ class RiskPart(Part):
                 _share(int(r.returned), int(r.shipped)),
                 _share(int(r.presale), int(r.orders)), pen, pen_cur,
                 from_minor(int(r.liability), cur),
-                str(r.day) if by_day else None))
+                str(r.day) if by_day else None,
+                balances_collected=from_minor(int(r.balances), cur)))
         return out
 
-    def daily(self, *, days: int = 30, campaign_id: int | None = None) -> list[DayFigures]:
-        """The last ``days`` local days (today included): orders placed and deposits
-        against balances received, per currency (the dashboard's charts)."""
+    def daily(self, *, days: int = 30, campaign_id: int | None = None,
+              end: date | None = None) -> list[DailyFigures]:
+        """Orders placed, deposits paid and balances paid per local day of the shop,
+        the ``days`` days up to ``end`` (today), one entry per currency that has any
+        (never mixed). Grouped by UTC hour in SQL, folded into local days here."""
         tz = self.svc.shop.tz()
-        now = self.now()
-        today = now.astimezone(tz).date()
-        first = today - timedelta(days=days - 1)
-        start = datetime.combine(first, time(), tz)
-        acc: dict[tuple[date, str], list[int]] = {}
-
-        def slot(hour: str, cur: str) -> list[int]:
-            local = datetime.strptime(str(hour), "%Y-%m-%d %H").replace(
-                tzinfo=UTC).astimezone(tz).date()
-            return acc.setdefault((max(local, first), cur), [0, 0, 0, 0])
-
+        last = end or self.now().astimezone(tz).date()
+        start = last - timedelta(days=days - 1)
+        since = datetime.combine(start, datetime.min.time(), tz).astimezone(UTC)
+        until = datetime.combine(last + timedelta(days=1), datetime.min.time(), tz
+                                 ).astimezone(UTC)
         with self.db.session() as s:
-            for hour, cur, n, pre in RQ.orders_by_hour(s, start, now, campaign_id):
-                a = slot(hour, cur)
-                a[0] += int(n)
-                a[1] += int(pre)
-            for hour, cur, kind, amount in RQ.payments_by_hour(s, start, now, campaign_id):
-                a = slot(hour, cur)
-                a[2 if kind == "deposit" else 3] += int(amount or 0)
-        currencies = sorted({cur for _d, cur in acc})
-        out = []
-        for i in range(days):
-            d = first + timedelta(days=i)
-            for cur in currencies:
-                n, pre, dep, bal = acc.get((d, cur), [0, 0, 0, 0])
-                out.append(DayFigures(d, cur, n, pre, from_minor(dep, cur),
-                                      from_minor(bal, cur)))
-        return out
+            rows = RQ.hourly_sums(s, since, until, campaign_id=campaign_id)
+        acc: dict[str, dict[str, list[int]]] = {}
+        for what, hour, cur, n, total in rows:
+            when = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+            i = (when.astimezone(tz).date() - start).days
+            if not 0 <= i < days:
+                continue
+            series = acc.setdefault(cur, {k: [0] * days for k in
+                                          ("orders", "deposits", "balances")})
+            series[what][i] += n if what == "orders" else total
+        return [DailyFigures(cur, start, tuple(v["orders"]),
+                             tuple(from_minor(x, cur) for x in v["deposits"]),
+                             tuple(from_minor(x, cur) for x in v["balances"]))
+                for cur, v in sorted(acc.items())]
 
     def _exposure(self, s: Session, campaign_id: int | None, platform: str | None
                   ) -> dict[str, dict[str, Decimal]]:

@@ -368,21 +368,28 @@ class StockPart(Part):
             return out
 
     def flow(self, sku: str | None = None, *, start: date | None = None,
-             days: int = 30) -> SP.Flow:
-        """Units due to ship per local day against units arriving per day (all SKUs or
-        one), from ``start`` (today) for ``days`` days; what is already overdue and
-        what has no deadline yet are counted apart."""
+             days: int = 30, campaign_id: int | None = None,
+             shortfall: bool = False) -> SP.Flow:
+        """Units due to ship per local day against units arriving per day (all SKUs,
+        one, or the SKUs of campaign ``campaign_id``), from ``start`` (today) for
+        ``days`` days; what is already overdue and what has no deadline yet are counted
+        apart. With ``shortfall`` each day also says how many of its units stock and
+        supply will not cover by their deadline (the allocation, earliest deadline
+        first: a coming shortfall)."""
         with self.db.session() as s:
             shop = self._shop(s)
             tz = ZoneInfo(shop.timezone)
             today = self.now().astimezone(tz).date()
             first = start or today
-            pids = None
+            pids: list[int] | None = None
             if sku is not None:
                 p = Q.products_by_sku(s, shop.id, [sku]).get(sku)
                 if p is None:
                     raise NotFound(f"there is no product with SKU '{sku}'")
                 pids = [p.id]
+            elif campaign_id is not None:
+                pids = [pid for pid in s.execute(select(CampaignItem.product_id).where(
+                    CampaignItem.campaign_id == campaign_id)).scalars() if pid is not None]
             due: dict[date, int] = {}
             undated = overdue = 0
             now = self.now()
@@ -403,8 +410,20 @@ class StockPart(Part):
             for day, q in s.execute(stmt).all():
                 d = max(day, first)  # a batch already late still arrives: from today on
                 arriving[d] = arriving.get(d, 0) + int(q)
+            short: dict[date, int] = {}
+            if shortfall:
+                facts = SP.allocation_inputs(s, shop.id, pids)
+                result = inv.allocate({p.sku: p.on_hand for p in facts.products.values()},
+                                      facts.batches, facts.demands)
+                qty = {d.order_id: d.qty for d in facts.demands}
+                for x in result.short:  # an order ships whole: all its units wait
+                    dl = SP.aware(x.deadline)
+                    if dl is not None and dl > now:
+                        d = dl.astimezone(tz).date()
+                        short[d] = short.get(d, 0) + qty.get(x.order_id, x.qty_short)
             span = [first + timedelta(days=i) for i in range(days)]
-            return SP.Flow(sku, [SP.FlowDay(d, due.get(d, 0), arriving.get(d, 0)) for d in span],
+            return SP.Flow(sku, [SP.FlowDay(d, due.get(d, 0), arriving.get(d, 0),
+                                            short.get(d, 0)) for d in span],
                            undated, overdue)
 
     def ledger(self, sku: str) -> list[SP.LedgerEntry]:

@@ -55,6 +55,7 @@ class FlowDay:
     day: date
     demand_due: int
     arriving: int
+    short: int = 0  # of demand_due: units stock and supply will not cover by the deadline
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..orders import Status
@@ -206,9 +206,14 @@ def latest_health(s: Session) -> ShopHealth | None:
 
 def metric_sums(s: Session, now: datetime, *, campaign_id: int | None = None,
                 platform: str | None = None, sku: str | None = None,
-                by_day: bool = False) -> list[Any]:
+                by_day: bool = False, since: datetime | None = None,
+                until: datetime | None = None) -> list[Any]:
     """The figures of ``service.risk.metrics`` per currency (and day of ordering), as
-    counts and minor-unit sums: one grouped query over the orders."""
+    counts and minor-unit sums: one grouped query over the orders.
+
+    With a period (``since``/``until``, either may be open) the orders counted are
+    those ordered in it, and the on-time figures those whose ship deadline fell in it
+    (before ``now``): the period's own late rate, as the 30-day rate is defined."""
     sold = Order.status.in_(sorted([Status.DEPOSIT_PAID.value, Status.AWAITING_BALANCE.value,
                                     Status.BALANCE_PAID.value, Status.PAID.value,
                                     Status.SHIPPED.value, Status.COMPLETED.value]))
@@ -217,25 +222,41 @@ def metric_sums(s: Session, now: datetime, *, campaign_id: int | None = None,
     gone = and_(Order.status.in_(_GONE_BEFORE_DEADLINE), Order.shipped_at.is_(None),
                 Order.updated_at < dl)
     due = and_(dl.is_not(None), dl < now, ~gone)
+    period = since is not None or until is not None
+    in_since = [Order.ordered_at >= since] if since is not None else []
+    in_until = [Order.ordered_at < until] if until is not None else []
+    dl_span = [*([dl >= since] if since is not None else []),
+               *([dl < until] if until is not None else [])]
+    ordered_in: Any = and_(true(), *in_since, *in_until)
+    if period:
+        due = and_(due, *dl_span)
+
+    def o(cond: Any) -> Any:  # a figure of the orders ordered in the period
+        return and_(ordered_in, cond) if period else cond
+
     late = and_(due, or_(Order.shipped_at > dl, Order.shipped_at.is_(None)))
     open_deposit = and_(deposit_kind, Order.status.in_(sorted([
         Status.DEPOSIT_PAID.value, Status.AWAITING_BALANCE.value, Status.BALANCE_PAID.value])))
+    balance_paid = and_(deposit_kind, Order.paid_at.is_not(None))
     cols: list[Any] = [
         Order.currency,
-        func.count(Order.id).label("orders"),
-        func.coalesce(func.sum(Order.qty), 0).label("units"),
-        _sum_if(sold, Order.total).label("gmv"),
-        _sum_if(and_(deposit_kind, Order.deposit_paid_at.is_not(None)),
+        (_n(ordered_in) if period else func.count(Order.id)).label("orders"),
+        (_sum_if(ordered_in, Order.qty) if period
+         else func.coalesce(func.sum(Order.qty), 0)).label("units"),
+        _sum_if(o(sold), Order.total).label("gmv"),
+        _sum_if(o(and_(deposit_kind, Order.deposit_paid_at.is_not(None))),
                 Order.deposit).label("deposits"),
-        _n(and_(deposit_kind, Order.deposit_paid_at.is_not(None))).label("deposit_orders"),
-        _n(and_(deposit_kind, Order.paid_at.is_not(None))).label("balance_orders"),
-        _sum_if(Order.status == Status.BALANCE_UNPAID.value, Order.deposit).label("forfeited"),
-        _n(Order.status.in_(CANCELLED_VALUES)).label("cancelled"),
-        _n(Order.shipped_at.is_not(None)).label("shipped"),
-        _n(Order.status == Status.RETURNED.value).label("returned"),
-        _n(Order.kind != "normal").label("presale"),
+        _n(o(and_(deposit_kind, Order.deposit_paid_at.is_not(None)))).label("deposit_orders"),
+        _n(o(balance_paid)).label("balance_orders"),
+        _sum_if(o(balance_paid), Order.balance).label("balances"),
+        _sum_if(o(Order.status == Status.BALANCE_UNPAID.value),
+                Order.deposit).label("forfeited"),
+        _n(o(Order.status.in_(CANCELLED_VALUES))).label("cancelled"),
+        _n(o(Order.shipped_at.is_not(None))).label("shipped"),
+        _n(o(Order.status == Status.RETURNED.value)).label("returned"),
+        _n(o(Order.kind != "normal")).label("presale"),
         _n(due).label("due"), _n(late).label("late"),
-        _sum_if(open_deposit, 2 * Order.deposit
+        _sum_if(o(open_deposit), 2 * Order.deposit
                 + case((Order.paid_at.is_not(None), Order.balance), else_=0)
                 ).label("liability"),
     ]
@@ -251,6 +272,8 @@ def metric_sums(s: Session, now: datetime, *, campaign_id: int | None = None,
         q = q.where(Order.platform == platform)
     if sku is not None:
         q = q.where(Order.sku == sku)
+    if period:  # the orders ordered in the period and those due in it
+        q = q.where(or_(ordered_in, and_(dl.is_not(None), *dl_span)))
     return list(s.execute(q.group_by(*group).order_by(*group)).all())
 
 
@@ -278,34 +301,33 @@ def explain_statements(now: datetime) -> list[tuple[str, str]]:
 
 
 def _hour(s: Session, col: Any) -> Any:
+    """The UTC hour of ``col`` as text, the same on SQLite and PostgreSQL (folded into
+    local days by the caller, as ``queries.campaign_orders_by_time`` does)."""
     if s.get_bind().dialect.name == "sqlite":
         return func.strftime("%Y-%m-%d %H", col)
     return func.to_char(col, "YYYY-MM-DD HH24")
 
 
-def orders_by_hour(s: Session, start: datetime, end: datetime,
-                   campaign_id: int | None = None) -> list[Any]:
-    """(UTC hour, currency, orders, presale orders) of the orders placed in [start,
-    end): the dashboard folds the hours into the shop's local days."""
-    hour = _hour(s, Order.ordered_at).label("hour")
-    q = (select(hour, Order.currency, func.count(Order.id), _n(Order.kind != "normal"))
-         .where(Order.ordered_at >= start, Order.ordered_at < end))
-    if campaign_id is not None:
-        q = q.where(Order.campaign_id == campaign_id)
-    return list(s.execute(q.group_by(hour, Order.currency)).all())
-
-
-def payments_by_hour(s: Session, start: datetime, end: datetime,
-                     campaign_id: int | None = None) -> list[Any]:
-    """(UTC hour, currency, kind, minor units) of the payments received in [start,
-    end) (deposits, balances, full payments; refunds and penalties left out)."""
-    from .models import Payment
-
-    hour = _hour(s, Payment.at).label("hour")
-    q = (select(hour, Order.currency, Payment.kind, func.sum(Payment.amount))
-         .join(Order, Order.id == Payment.order_id)
-         .where(Payment.at >= start, Payment.at < end,
-                Payment.kind.in_(["deposit", "balance", "full"])))
-    if campaign_id is not None:
-        q = q.where(Order.campaign_id == campaign_id)
-    return list(s.execute(q.group_by(hour, Order.currency, Payment.kind)).all())
+def hourly_sums(s: Session, since: datetime, until: datetime, *,
+                campaign_id: int | None = None) -> list[tuple[str, str, str, int, int]]:
+    """(what, UTC hour, currency, count, minor-unit sum) per hour in [since, until):
+    ``orders`` placed (sum: their totals), ``deposits`` paid (deposit orders, by the
+    deposit's payment time) and ``balances`` paid (deposit orders, by the balance's).
+    Three grouped queries; at most hours × currencies rows each."""
+    out: list[tuple[str, str, str, int, int]] = []
+    deposit_kind = Order.kind == "deposit"
+    for what, col, amount, extra in (
+            ("orders", Order.ordered_at, Order.total, None),
+            ("deposits", Order.deposit_paid_at, Order.deposit, deposit_kind),
+            ("balances", Order.paid_at, Order.balance, deposit_kind)):
+        bucket = _hour(s, col)
+        q = (select(bucket, Order.currency, func.count(Order.id),
+                    func.coalesce(func.sum(amount), 0))
+             .where(col >= since, col < until))
+        if extra is not None:
+            q = q.where(extra)
+        if campaign_id is not None:
+            q = q.where(Order.campaign_id == campaign_id)
+        out += [(what, str(b), str(cur), int(n), int(total))
+                for b, cur, n, total in s.execute(q.group_by(bucket, Order.currency)).all()]
+    return out

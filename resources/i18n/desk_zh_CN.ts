@@ -505,6 +505,14 @@
         <source>Due to ship vs arriving per day: all SKUs</source>
         <translation>每日应发货与到货：全部 SKU</translation>
     </message>
+    <message>
+        <source>Not covered in time</source>
+        <translation>无法按时满足</translation>
+    </message>
+    <message>
+        <source>%1 units due in these days will not be covered by their deadline (red).</source>
+        <translation>这些天到期的 %1 件无法在截止前备齐（红色）。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryPage</name>

@@ -145,4 +145,19 @@
             <numerusform>If supply arrives %n days late, no order of this campaign ships late.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days: %1 – %2, compared with %3 – %4 (hover a figure for its definition).</source>
+        <translation>
+            <numerusform>Last %n day: %1 – %2, compared with %3 – %4 (hover a figure for its definition).</numerusform>
+            <numerusform>Last %n days: %1 – %2, compared with %3 – %4 (hover a figure for its definition).</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -439,84 +439,6 @@ Please send the details below to whoever supports Presale Desk for you.</source>
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
-    <message>
-        <location filename="../../app/views/dashboard.py" line="+195"/>
-        <source>Dashboard</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>No database open</source>
-        <translation>未打开数据库</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Figures as of %1 (%2)</source>
-        <translation>数据截至 %1（%2）</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>all orders in this shop</source>
-        <translation>本店全部订单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not shipped, ship deadline passed</source>
-        <translation>未发货且已过发货截止时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Due in 48 h</source>
-        <translation>48 小时内到期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not shipped, deadline within 48 hours</source>
-        <translation>未发货，48 小时内到达发货截止时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Active campaigns</source>
-        <translation>进行中的活动</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>approved, presale not over</source>
-        <translation>已审核通过且预售尚未结束</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Orders by status</source>
-        <translation>各状态订单数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Campaigns by status</source>
-        <translation>各状态活动数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Deposits collected</source>
-        <translation>已收定金</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>deposits paid on orders of all campaigns</source>
-        <translation>所有活动订单已支付的定金</translation>
-    </message>
-</context>
-<context>
     <name>Display</name>
     <message>
         <location filename="../../app/display.py" line="+77"/>
@@ -2258,6 +2180,26 @@ Please send the details below to whoever supports Presale Desk for you.</source>
         <location line="+2"/>
         <source>Leave empty to work with a database file on this computer. A URL set here is opened the next time Presale Desk starts.</source>
         <translation>留空则使用本机上的数据库文件。在此填写的地址将在下次启动预售管家时打开。</translation>
+    </message>
+    <message>
+        <source>Platform rules</source>
+        <translation>平台规则</translation>
+    </message>
+    <message>
+        <source>Alert thresholds</source>
+        <translation>预警阈值</translation>
+    </message>
+    <message>
+        <source>Shop health</source>
+        <translation>店铺健康度</translation>
+    </message>
+    <message>
+        <source>Require approval before a campaign goes live</source>
+        <translation>活动需审批后才生效</translation>
+    </message>
+    <message>
+        <source>Off: saving a valid campaign makes it active at once. On: a campaign is saved as a draft and goes live only after someone approves it (for shops with more than one person).</source>
+        <translation>关闭：保存通过检查的活动即立即生效。开启：活动先保存为草稿，经审批后才生效（适合多人协作的店铺）。</translation>
     </message>
 </context>
 <context>

@@ -97,45 +97,136 @@
     </message>
   </context>
   <context>
-    <name>DashboardPage</name>
-    <message>
-      <source>GMV</source>
-      <translation>成交额（GMV）</translation>
-    </message>
-    <message>
-      <source>Deposits collected</source>
-      <translation>已收定金</translation>
-    </message>
-    <message>
-      <source>Balance conversion</source>
-      <translation>尾款转化率</translation>
-    </message>
-    <message>
-      <source>On-time rate</source>
-      <translation>按时发货率</translation>
-    </message>
-    <message>
-      <source>Presale share</source>
-      <translation>预售占比</translation>
-    </message>
-    <message>
-      <source>Penalty exposure (overdue now)</source>
-      <translation>超时罚款风险（当前超时）</translation>
-    </message>
-    <message>
-      <source>Deposit liability</source>
-      <translation>定金负债</translation>
-    </message>
-    <message>
-      <source>Key figures (all orders, per currency)</source>
-      <translation>关键指标（全部订单，按币种）</translation>
-    </message>
-  </context>
-  <context>
     <name>Labels</name>
     <message>
       <source>My shop</source>
       <translation>我的店铺</translation>
     </message>
   </context>
+<context>
+    <name>ThresholdsTab</name>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Unshipped order due within</source>
+        <translation>未发货订单距截止不足</translation>
+    </message>
+    <message>
+        <source>Balance window closes within</source>
+        <translation>尾款支付期距结束不足</translation>
+    </message>
+    <message>
+        <source>Presale share of orders (30 days) above</source>
+        <translation>预售订单占比（30 天）高于</translation>
+    </message>
+    <message>
+        <source>Late-shipment rate (30 days) above</source>
+        <translation>延迟发货率（30 天）高于</translation>
+    </message>
+    <message>
+        <source>On-time rate (30 days) below</source>
+        <translation>按时发货率（30 天）低于</translation>
+    </message>
+    <message>
+        <source>Bad-review rate above</source>
+        <translation>差评率高于</translation>
+    </message>
+    <message>
+        <source>Presale units above this share of 30-day sales</source>
+        <translation>预售件数超过 30 天销量的比例</translation>
+    </message>
+    <message>
+        <source>Returns of a campaign's shipped orders above</source>
+        <translation>活动已发货订单的退货率高于</translation>
+    </message>
+    <message>
+        <source>Cancel rate (30 days) above</source>
+        <translation>取消率（30 天）高于</translation>
+    </message>
+    <message>
+        <source>Shop rating below</source>
+        <translation>店铺评分低于</translation>
+    </message>
+    <message>
+        <source>Rates are judged from this many orders in 30 days</source>
+        <translation>30 天内订单数达到此数才判断比率</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>默认 %1</translation>
+    </message>
+    <message>
+        <source>These are the defaults for this platform. Alerts are checked again when you press OK.</source>
+        <translation>这是该平台的默认值。点击“确定”后会重新检查预警。</translation>
+    </message>
+    <message>
+        <source>This shop has its own values for some of these thresholds. Alerts are checked again when you press OK.</source>
+        <translation>本店对其中部分阈值设置了自己的数值。点击“确定”后会重新检查预警。</translation>
+    </message>
+</context>
+<context>
+    <name>HealthTab</name>
+    <message>
+        <source>Shop rating (0–5):</source>
+        <translation>店铺评分（0–5）：</translation>
+    </message>
+    <message>
+        <source>Bad-review rate:</source>
+        <translation>差评率：</translation>
+    </message>
+    <message>
+        <source>As read on:</source>
+        <translation>查看日期：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Recorded for %1.</source>
+        <translation>已记录 %1 的数据。</translation>
+    </message>
+    <message>
+        <source>Type numbers, e.g. 4.6 and 2.5.</source>
+        <translation>请输入数字，例如 4.6 和 2.5。</translation>
+    </message>
+    <message>
+        <source>Type a rating, a bad-review rate or both.</source>
+        <translation>请输入评分、差评率或两者。</translation>
+    </message>
+    <message>
+        <source>The platforms do not export these figures: read them in the seller centre (DSR / shop score, bad reviews) and type them here, e.g. once a week. The latest entry is checked against the thresholds (TikTok: rating 4.5; bad reviews above 2 %: pause new presales) and the dashboard shows the trend.</source>
+        <translation>平台不导出这些数据：请在商家后台查看（DSR / 店铺评分、差评）后录入，例如每周一次。最新一条会与阈值比较（TikTok：评分 4.5；差评率超过 2% 应暂停新的预售），概览页显示其趋势。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Bad-review rate</source>
+        <translation>差评率</translation>
+    </message>
+</context>
 </TS>

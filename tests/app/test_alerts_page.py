@@ -103,12 +103,14 @@ def test_dashboard_key_figures_per_currency(qtbot: Any, window: MainWindow, svc:
     page = window.dashboard
     metrics = svc.risk.metrics()
     assert {m.currency for m in metrics} == {"CNY", "USD"}  # never mixed in one figure
-    names = [w.text() for w in page._kpi_names]
-    assert names[0] == "GMV"
-    cells = [w.text() for w in page._kpi_cells]
-    gmv = {m.currency: m.gmv for m in metrics}
-    assert any(f"{gmv['CNY']:,.2f}" in c for c in cells)
-    assert any(f"{gmv['USD']:,.2f}" in c and "$" in c for c in cells)
+    assert list(page.kpi_panels) == ["CNY", "USD"]  # one panel per currency
+    liability = {m.currency: m.deposit_liability for m in metrics}  # a figure of now
+    for cur, panel in page.kpi_panels.items():
+        tile = panel.tiles["liability"]
+        assert tile.title.text() == "Deposit liability"
+        assert f"{liability[cur]:,.2f}" in tile.value.text()
+    assert "$" in page.kpi_panels["USD"].tiles["gmv"].value.text()
+    assert "¥" in page.kpi_panels["CNY"].tiles["gmv"].value.text()
 
 
 def test_a_new_database_is_called_my_shop_in_the_ui_language(
