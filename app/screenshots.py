@@ -199,16 +199,13 @@ class Shots:
 
     # ------------------------------------------------------------------ planning
     def planning(self, tag: str, size: tuple[int, int]) -> list[Path]:
-        """The planner's three tabs (forecast and plan, P&L, buyer messages) and the
-        dashboard's charts."""
+        """The planner's three tabs: forecast and plan, P&L, buyer messages (the
+        dashboard's charts: ``python -m app.views.dashboard_screenshots``)."""
         from PySide6.QtCore import QDate
 
         files = []
         w = self.window(self.demo, size)
         try:
-            w.show_page("dashboard")
-            settle(self.app, 0.3)
-            files.append(grab(w.dashboard.charts, self.path("page_dashboard_charts", tag)))
             w.show_page("campaigns")
             settle(self.app, 0.3)
             w.campaigns.select_campaign(4)
