@@ -344,8 +344,8 @@ class OrdersPage(Page):
         order_no = fm.horizontalAdvance("6917926768823643751") + 18
         platform = fm.horizontalAdvance("Taobao/Tmall") + 16
         widths = {"order_no": order_no, "platform": platform, "campaign": 150, "sku": 112,
-                  "qty": 40, "status": 112, "total": 86, "paid": 86, "deposit": 80,
-                  "balance": 86, "ship_deadline": 96, "time_left": 96, "buyer": 100,
+                  "qty": 40, "status": 96, "total": 86, "paid": 86, "deposit": 80,
+                  "balance": 86, "ship_deadline": 96, "time_left": 86, "buyer": 100,
                   "recipient": 90, "tracking_no": 130, "carrier": 80, "ordered_at": 96,
                   "paid_at": 96, "shipped_at": 96, "kind": 100, "flags": 120, "tags": 100}
         for i, key in enumerate(self.model.columns):
