@@ -181,7 +181,8 @@ def day_of(t: datetime | str) -> date:
 
 
 def shortfalls(on_hand: int, arrivals: Sequence[tuple[date, int]],
-               demands: Sequence[tuple[Any, Any, int]]) -> list[tuple[int, bool]]:
+               demands: Sequence[tuple[Any, Any, int]],
+               stock_prefix: list[int] | None = None) -> list[tuple[int, bool]]:
     """``allocate`` of one SKU, saying only which demands are short or late.
 
     ``arrivals``: (expected date, units) of its batches, in arrival order (ties by
@@ -191,6 +192,10 @@ def shortfalls(on_hand: int, arrivals: Sequence[tuple[date, int]],
     batch arriving after its deadline (late True), exactly as ``allocate`` names them,
     without building an allocation per order: the risk evaluation asks this of hundreds
     of thousands of orders.
+
+    ``stock_prefix`` (a list) receives the index of the last demand covered from stock
+    alone: stock is spent before any batch, so those demands form a prefix (short ones
+    among them excepted), and shipping one of them changes no other demand's outcome.
     """
     stock = max(on_hand, 0)
     batch_left = sum(q for _d, q in arrivals if q > 0)
@@ -202,6 +207,7 @@ def shortfalls(on_hand: int, arrivals: Sequence[tuple[date, int]],
             run += q
             ends.append(run)
     used = 0  # units taken from batches so far
+    last_pure = -1
     k = 0  # the batch the next unit comes from
     out: list[tuple[int, bool]] = []
     for i, (deadline, _paid, qty) in enumerate(demands):
@@ -211,6 +217,8 @@ def shortfalls(on_hand: int, arrivals: Sequence[tuple[date, int]],
         from_stock = min(qty, stock)
         stock -= from_stock
         need = qty - from_stock
+        if not need and not used and stock_prefix is not None:
+            last_pure = i
         if need:
             used += need
             batch_left -= need
@@ -218,4 +226,6 @@ def shortfalls(on_hand: int, arrivals: Sequence[tuple[date, int]],
                 k += 1
             if deadline is not None and days[k] > day_of(deadline):
                 out.append((i, True))
+    if stock_prefix is not None:
+        stock_prefix.append(last_pure)
     return out

@@ -15,13 +15,20 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from .. import inventory as inv
 from ..money import ZERO, fmt
 from ..store import order_query as OQ
-from ..store.models import AllocationCache, Order, Product, StockVersion, SupplyBatch
+from ..store.models import (
+    AllocationCache,
+    Order,
+    Product,
+    StockLog,
+    StockVersion,
+    SupplyBatch,
+)
 
 
 @dataclass(frozen=True)
@@ -184,27 +191,82 @@ _INFO = (Order.id, Order.order_no, Order.platform, Order.campaign_id, Order.curr
 
 def cached_shortfalls(s: Session, shop_id: int) -> list[dict[str, Any]]:
     """Every product's shortfall groups (see ``AllocationCache``), allocating anew only
-    the products whose stock version moved since their cached result."""
+    the products whose stock version moved since their cached result, or whose logged
+    shipments (``stock_log``) were not all of orders stock alone covered."""
     versions = dict(s.execute(select(StockVersion.product_id, StockVersion.version)).all())
     cache = {c.product_id: c for c in s.execute(select(AllocationCache)).scalars()}
     pids = list(s.execute(select(Product.id).where(Product.shop_id == shop_id)).scalars())
-    stale = [pid for pid in pids
-             if pid not in cache or cache[pid].version != versions.get(pid, 0)]
+    logs = s.execute(select(StockLog.id, StockLog.product_id, StockLog.kind,
+                            StockLog.order_id, StockLog.qty)).all()
+    stale = {pid for pid in pids
+             if pid not in cache or cache[pid].version != versions.get(pid, 0)}
+    stale |= _shipments_that_matter(s, list(logs), cache, stale)
     if stale:
-        fresh = _shortfall_groups(s, shop_id, stale)
+        fresh = _shortfall_groups(s, shop_id, sorted(stale))
         for pid in stale:
             row = cache.get(pid)
             if row is None:
                 row = AllocationCache(product_id=pid)
                 s.add(row)
                 cache[pid] = row
-            row.version, row.groups = versions.get(pid, 0), fresh.get(pid, [])
+            groups, boundary = fresh.get(pid, ([], None))
+            row.version, row.groups, row.boundary = versions.get(pid, 0), groups, boundary
+    if logs:
+        s.execute(delete(StockLog).where(StockLog.id <= max(r.id for r in logs)))
+    if stale or logs:
         s.flush()
-    return [g for pid in pids for g in cache[pid].groups]
+    return [g for pid in pids if pid in cache for g in cache[pid].groups]
+
+
+def _shipments_that_matter(s: Session, logs: list[Any], cache: dict[int, Any],
+                           stale: set[int]) -> set[int]:
+    """Products whose logged changes may move an allocation: anything but shipments of
+    orders at or before the cached stock boundary (not short), with on hand down by
+    exactly their units. Shipping such an order leaves every other order's outcome as
+    it was (``inventory.shortfalls``: stock is spent in priority order before any
+    batch), so the cached result still holds."""
+    by_pid: dict[int, list[Any]] = defaultdict(list)
+    for r in logs:
+        if r.product_id not in stale:
+            by_pid[r.product_id].append(r)
+    out: set[int] = set()
+    keys: dict[int, tuple[Any, ...]] = {}
+    shipped = [r.order_id for rows in by_pid.values() for r in rows if r.kind == "ship"]
+    if shipped:
+        keys = {row[2]: tuple(row[:3]) for row in OQ.demand_keys(s, shipped)}
+    for pid, rows in by_pid.items():
+        c = cache.get(pid)
+        b = c.boundary if c is not None else None
+        ships = [r for r in rows if r.kind == "ship"]
+        delta = sum(r.qty for r in rows if r.kind == "on_hand")
+        if b is None or delta != -sum(r.qty for r in ships):
+            out.add(pid)
+            continue
+        limit = tuple(b["key"])
+        short = set(b.get("short", ()))
+        for r in ships:
+            key = keys.get(r.order_id)
+            if key is None or r.order_id in short or _later(key, limit):
+                out.add(pid)
+                break
+    return out
+
+
+def _later(key: tuple[Any, ...], limit: tuple[Any, ...]) -> bool:
+    """Is a demand's priority key after the boundary's? (times as ISO text)"""
+    return (_text(key[0]), _text(key[1]), int(key[2])) > \
+        (_text(limit[0]), _text(limit[1]), int(limit[2]))
+
+
+def _text(t: Any) -> str:
+    """A sort key's time as text that sorts as the time (no time: after every time)."""
+    if t is None or t == OQ.NO_TIME_TEXT or t == datetime.max:  # noqa: DTZ901
+        return "~"
+    return t.isoformat(" ") if isinstance(t, datetime) else str(t)
 
 
 def _shortfall_groups(s: Session, shop_id: int, product_ids: list[int]
-                      ) -> dict[int, list[dict[str, Any]]]:
+                      ) -> dict[int, tuple[list[dict[str, Any]], dict[str, Any] | None]]:
     """Per product, its short or late orders grouped by (campaign, platform, currency):
     ``allocate``'s answer by its fast path (``inventory.shortfalls``)."""
     on_hand = dict(s.execute(select(Product.id, Product.on_hand).where(
@@ -220,11 +282,17 @@ def _shortfall_groups(s: Session, shop_id: int, product_ids: list[int]
     demand: dict[int, list[Any]] = defaultdict(list)
     for r in OQ.open_demand_facts(s, product_ids):
         demand[r[3]].append(r)
-    out: dict[int, list[dict[str, Any]]] = {}
+    out: dict[int, tuple[list[dict[str, Any]], dict[str, Any] | None]] = {}
     for pid, rows in demand.items():
         acc: dict[tuple[int | None, str, str], list[Any]] = {}
-        for i, _late in inv.shortfalls(int(on_hand.get(pid, 0)), arrivals[pid],
-                                       [(no_time(r[0]), None, r[4]) for r in rows]):
+        prefix: list[int] = []
+        found = inv.shortfalls(int(on_hand.get(pid, 0)), arrivals[pid],
+                               [(no_time(r[0]), None, r[4]) for r in rows], prefix)
+        last = prefix[0] if prefix else -1
+        boundary = None if last < 0 else {
+            "key": [_text(rows[last][0]), _text(rows[last][1]), rows[last][2]],
+            "short": [rows[i][2] for i, _l in found if i < last]}
+        for i, _late in found:
             r = rows[i]
             g = acc.setdefault((r[5], r[6], r[7]), [0, 0, None, []])
             g[0] += 1
@@ -233,10 +301,10 @@ def _shortfall_groups(s: Session, shop_id: int, product_ids: list[int]
             if dl is not None and (g[2] is None or dl < g[2]):
                 g[2] = dl
             g[3].append(r[2])
-        out[pid] = [{"campaign_id": cid, "platform": platform, "currency": cur,
-                     "orders": n, "paid": paid, "deadline": _iso(dl),
-                     "ids": sorted(ids)[:1000]}
-                    for (cid, platform, cur), (n, paid, dl, ids) in acc.items()]
+        out[pid] = ([{"campaign_id": cid, "platform": platform, "currency": cur,
+                      "orders": n, "paid": paid, "deadline": _iso(dl),
+                      "ids": sorted(ids)[:1000]}
+                     for (cid, platform, cur), (n, paid, dl, ids) in acc.items()], boundary)
     return out
 
 

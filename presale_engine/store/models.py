@@ -354,6 +354,21 @@ class AllocationCache(Base):
     product_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(BigInteger)
     groups: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # the priority key of the last order covered from stock alone, and the short orders
+    # before it: a shipped order at or before it changes nobody's allocation
+    boundary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class StockLog(Base):
+    """Shipments of orders and on-hand changes since the allocation cache last looked
+    (written by triggers, store/tallies.py; emptied by the evaluation)."""
+
+    __tablename__ = "stock_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # ship | on_hand
+    order_id: Mapped[int | None] = mapped_column(Integer)
+    qty: Mapped[int] = mapped_column(Integer)
 
 
 class Wave(Base):

@@ -347,6 +347,23 @@ def open_demand(s: Session, product_ids: Sequence[int]) -> list[tuple[Any, ...]]
             for i, pid, qty, dl, pd, reserved in res.all()]
 
 
+def demand_keys(s: Session, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """(ship_deadline, paid, id) of these orders as ``open_demand_facts`` gives them:
+    their allocation priority keys."""
+    from sqlalchemy import DateTime
+
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    as_raw: Any = String if sqlite else DateTime()
+    paid = func.coalesce(Order.paid_at, Order.deposit_paid_at)
+    out: list[tuple[Any, ...]] = []
+    for i in range(0, len(ids), 500):
+        res = s.connection().execute(
+            select(type_coerce(Order.ship_deadline, as_raw), type_coerce(paid, as_raw),
+                   Order.id).where(Order.id.in_(list(ids[i:i + 500]))))
+        out += [tuple(r) for r in res.all()]
+    return out
+
+
 def open_demand_facts(s: Session, product_ids: Sequence[int]) -> list[tuple[Any, ...]]:
     """(ship_deadline, paid, id, product_id, qty, campaign_id, platform, currency, paid
     minor units) of every order owed stock of these products, sorted by allocation

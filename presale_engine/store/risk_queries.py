@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, true
@@ -118,29 +118,30 @@ def platform_rates(s: Session, now: datetime, days: int = 30) -> tuple[list[Any]
     and the orders due in them (deadline in the period; cancelled or refunded before it
     left out) with the late ones among them (shipped after it, or not shipped).
 
-    Whole UTC days come from the tallies (store/tallies.py); the part-days at both ends
-    of the window from the orders themselves, by the time indexes."""
+    Whole UTC hours come from the tallies (store/tallies.py); the part-hours at both
+    ends of the window from the orders themselves, by the time indexes."""
     start = now - timedelta(days=days)
     ordered: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     due: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    first, last = _whole_days(start, now)
+    first, last = _whole_hours(start, now)
     ranges = [(start, now)]
     if first <= last:
+        lo_h, hi_h = f"{first:%Y-%m-%d %H}", f"{last:%Y-%m-%d %H}"
         o, d = T.ORDERED_T.c, T.DUE_T.c
         cancelled = o.status.in_(CANCELLED_VALUES)
         for p, n, pre, canc in s.execute(
                 select(o.platform, func.sum(o.orders), func.sum(o.orders * o.presale),
                        _sum_if(cancelled, o.orders))
-                .where(o.day >= first.isoformat(), o.day <= last.isoformat())
+                .where(o.hour >= lo_h, o.hour <= hi_h)
                 .group_by(o.platform)).all():
             _add(ordered[p], int(n), int(pre), int(canc))
         for p, n, late in s.execute(
                 select(d.platform, func.sum(d.orders), func.sum(d.orders * d.late))
-                .where(d.day >= first.isoformat(), d.day <= last.isoformat(), d.gone == 0)
+                .where(d.hour >= lo_h, d.hour <= hi_h, d.gone == 0)
                 .group_by(d.platform)).all():
             _add(due[p], int(n), int(late))
-        ranges = [(start, _midnight(first, now)),
-                  (_midnight(last + timedelta(days=1), now), now)]
+        ranges = [(start, first.astimezone(now.tzinfo)),
+                  ((last + timedelta(hours=1)).astimezone(now.tzinfo), now)]
     for lo, hi in ranges:
         if lo >= hi:
             continue
@@ -157,16 +158,14 @@ def _add(acc: list[int], *values: int) -> None:
         acc[i] += v
 
 
-def _whole_days(start: datetime, end: datetime) -> tuple[date, date]:
-    """The first and last UTC days lying wholly in [start, end) (first > last: none)."""
+def _whole_hours(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """The starts of the first and last UTC hours lying wholly in [start, end) (first >
+    last: none)."""
     s_utc, e_utc = start.astimezone(UTC), end.astimezone(UTC)
-    first = s_utc.date() if s_utc.timetz() == time(tzinfo=UTC) \
-        else s_utc.date() + timedelta(days=1)
-    return first, e_utc.date() - timedelta(days=1)
-
-
-def _midnight(day: date, like: datetime) -> datetime:
-    return datetime.combine(day, time(), tzinfo=UTC).astimezone(like.tzinfo)
+    floor = s_utc.replace(minute=0, second=0, microsecond=0)
+    first = floor if floor == s_utc else floor + timedelta(hours=1)
+    last = e_utc.replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
+    return first, last
 
 
 def _ordered_between(s: Session, lo: datetime, hi: datetime) -> list[Any]:

@@ -27,6 +27,8 @@ from .models import Base
 
 _GONE = sorted([Status.CANCELLED_BY_BUYER.value, Status.CANCELLED_BY_SELLER.value,
                 Status.REFUNDED.value, Status.BALANCE_UNPAID.value])
+_OPEN = sorted([Status.DEPOSIT_PAID.value, Status.AWAITING_BALANCE.value,
+                Status.BALANCE_PAID.value, Status.PAID.value])
 
 
 def _in(col: str, values: list[str]) -> str:
@@ -47,14 +49,15 @@ class Tally:
     where: str | None = None  # rows that count at all
 
     def render(self, template: str, row: str, dialect: str) -> str:
-        """``template`` with ``{r}`` the row and ``DAY(x)`` the UTC day of a time."""
+        """``template`` with ``{r}`` the row and ``HOUR(x)`` the UTC hour of a time as
+        text, ``YYYY-MM-DD HH``."""
         text = template.replace("{r}", row)
-        while "DAY(" in text:
-            start = text.index("DAY(")
+        while "HOUR(" in text:
+            start = text.index("HOUR(")
             end = text.index(")", start)
-            inner = text[start + 4:end]
-            fn = f"date({inner})" if dialect == "sqlite" else \
-                f"to_char({inner}, 'YYYY-MM-DD')"
+            inner = text[start + 5:end]
+            fn = f"strftime('%Y-%m-%d %H', {inner})" if dialect == "sqlite" else \
+                f"to_char({inner}, 'YYYY-MM-DD HH24')"
             text = text[:start] + fn + text[end + 1:]
         return text
 
@@ -102,21 +105,21 @@ ITEMS = Tally(
           ("shipped", "SMALLINT", _flag("{r}.shipped_at IS NOT NULL"))),
     values=(("orders", "1"), ("units", "{r}.qty")))
 
-# ... orders ordered per platform and UTC day (presale share, cancel rate) ...
+# ... orders ordered per platform and UTC hour (presale share, cancel rate) ...
 ORDERED = Tally(
-    "tally_ordered_day",
+    "tally_ordered_hour",
     keys=(("platform", "VARCHAR(20)", "{r}.platform"),
-          ("day", "VARCHAR(10)", "DAY({r}.ordered_at)"),
+          ("hour", "VARCHAR(13)", "HOUR({r}.ordered_at)"),
           ("status", "VARCHAR(24)", "{r}.status"),
           ("presale", "SMALLINT", _flag("{r}.kind <> 'normal'"))),
     values=(("orders", "1"),))
 
-# ... and orders due per platform and UTC day of their ship deadline, late or not, left
+# ... and orders due per platform and UTC hour of their ship deadline, late or not, left
 # out where cancelled or refunded before it (the late rate, docs/RISK.md).
 DUE = Tally(
-    "tally_due_day",
+    "tally_due_hour",
     keys=(("platform", "VARCHAR(20)", "{r}.platform"),
-          ("day", "VARCHAR(10)", "DAY({r}.ship_deadline)"),
+          ("hour", "VARCHAR(13)", "HOUR({r}.ship_deadline)"),
           ("gone", "SMALLINT", _flag(_in("{r}.status", _GONE) + " AND {r}.shipped_at IS NULL "
                                      "AND {r}.updated_at < {r}.ship_deadline")),
           ("late", "SMALLINT", _flag("{r}.shipped_at IS NULL "
@@ -137,15 +140,39 @@ _ORDER_COLUMNS = ("campaign_id", "product_id", "platform", "currency", "sku", "s
 VERSION_TABLE = "stock_version"
 
 
-def _bump(product: str, dialect: str) -> str:
+def _bump(product: str, dialect: str, unless: str = "") -> str:
+    extra = f" AND NOT ({unless})" if unless else ""
     return (f"INSERT INTO {VERSION_TABLE} (product_id, version) SELECT {product}, 1 "
-            f"WHERE {product} IS NOT NULL ON CONFLICT (product_id) DO UPDATE SET "
+            f"WHERE {product} IS NOT NULL{extra} ON CONFLICT (product_id) DO UPDATE SET "
             f"version = {VERSION_TABLE}.version + 1")
 
 
-def _order_body(row: str, sign: int, dialect: str) -> list[str]:
+# Shipping an order that stock covered changes no other order's allocation (docs/RISK.md):
+# such an update, and the on-hand change that goes with it, are written to ``stock_log``
+# instead of moving the version, and the evaluation checks them against the cached result.
+LOG_TABLE = "stock_log"
+
+
+def _ship(dialect: str) -> str:
+    same = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
+    keep = " AND ".join(f"NOT (OLD.{c} {same} NEW.{c})" for c in (
+        "product_id", "qty", "ship_deadline", "paid_at", "deposit_paid_at"))
+    return (f"{_in('OLD.status', _OPEN)} AND NEW.status = 'shipped' "
+            f"AND OLD.product_id IS NOT NULL AND {keep}")
+
+
+def _log_ship(dialect: str) -> str:
+    return (f"INSERT INTO {LOG_TABLE} (product_id, kind, order_id, qty) "
+            f"SELECT NEW.product_id, 'ship', NEW.id, NEW.qty WHERE {_ship(dialect)}")
+
+
+_LOG_ON_HAND = (f"INSERT INTO {LOG_TABLE} (product_id, kind, order_id, qty) "
+                "SELECT NEW.id, 'on_hand', NULL, NEW.on_hand - OLD.on_hand")
+
+
+def _order_body(row: str, sign: int, dialect: str, unless: str = "") -> list[str]:
     out = [t.upsert(row, sign, dialect) for t in TALLIES]
-    out.append(_bump(f"{row}.product_id", dialect))
+    out.append(_bump(f"{row}.product_id", dialect, unless))
     return out
 
 
@@ -166,9 +193,11 @@ def trigger_ddl(dialect: str) -> list[str]:
             trig("trg_orders_tally_ins", "INSERT", "orders", _order_body("NEW", 1, dialect)),
             trig("trg_orders_tally_del", "DELETE", "orders", _order_body("OLD", -1, dialect)),
             trig("trg_orders_tally_upd", "UPDATE", "orders",
-                 _order_body("OLD", -1, dialect) + _order_body("NEW", 1, dialect), changed),
+                 _order_body("OLD", -1, dialect, _ship(dialect))
+                 + _order_body("NEW", 1, dialect, _ship(dialect)) + [_log_ship(dialect)],
+                 changed),
             trig("trg_product_version_upd", "UPDATE OF on_hand", "product",
-                 [_bump("NEW.id", dialect)], "OLD.on_hand IS NOT NEW.on_hand"),
+                 [_LOG_ON_HAND], "OLD.on_hand IS NOT NEW.on_hand"),
             trig("trg_supply_version_ins", "INSERT", "supply_batch",
                  [_bump("NEW.product_id", dialect)]),
             trig("trg_supply_version_del", "DELETE", "supply_batch",
@@ -181,16 +210,21 @@ def trigger_ddl(dialect: str) -> list[str]:
         return (f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$ BEGIN {body} "
                 f"RETURN NULL; END $$ LANGUAGE plpgsql")
 
-    old = "".join(f" {b};" for b in _order_body("OLD", -1, dialect))
-    new = "".join(f" {b};" for b in _order_body("NEW", 1, dialect))
+    old = "".join(f" {t.upsert('OLD', -1, dialect)};" for t in TALLIES)
+    new = "".join(f" {t.upsert('NEW', 1, dialect)};" for t in TALLIES)
     orders_fn = (f"IF TG_OP IN ('UPDATE', 'DELETE') THEN{old} END IF; "
-                 f"IF TG_OP IN ('INSERT', 'UPDATE') THEN{new} END IF;")
+                 f"IF TG_OP IN ('INSERT', 'UPDATE') THEN{new} END IF; "
+                 f"IF TG_OP = 'UPDATE' AND ({_ship(dialect)}) THEN {_log_ship(dialect)}; "
+                 f"ELSE IF TG_OP IN ('UPDATE', 'DELETE') THEN "
+                 f"{_bump('OLD.product_id', dialect)}; END IF; "
+                 f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {_bump('NEW.product_id', dialect)};"
+                 f" END IF; END IF;")
     supply_fn = (f"IF TG_OP IN ('UPDATE', 'DELETE') THEN {_bump('OLD.product_id', dialect)};"
                  f" END IF; IF TG_OP IN ('INSERT', 'UPDATE') THEN "
                  f"{_bump('NEW.product_id', dialect)}; END IF;")
     return [
         fn("presale_orders_tally", orders_fn),
-        fn("presale_product_version", f"{_bump('NEW.id', dialect)};"),
+        fn("presale_product_version", f"{_LOG_ON_HAND};"),
         fn("presale_supply_version", supply_fn),
         "CREATE TRIGGER trg_orders_tally_insdel AFTER INSERT OR DELETE ON orders "
         "FOR EACH ROW EXECUTE FUNCTION presale_orders_tally()",

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from presale_engine.inventory import Batch, Demand, StockPosition, allocate, atp_by_date
@@ -178,3 +178,31 @@ def test_shortfalls_name_the_orders_allocate_names(on_hand: int, raw_batches: An
     as_text = [(None if d.deadline is None else d.deadline.isoformat(" "), None, d.qty)
                for d in ordered]  # SQLite hands the times over as text
     assert shortfalls(on_hand, arrivals, as_text) == got
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 12),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(1, 6)), max_size=3),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), min_size=1, max_size=20),
+       st.data())
+def test_shipping_an_order_stock_covered_changes_no_other_outcome(
+        on_hand: int, raw_batches: Any, raw_demands: Any, data: Any) -> None:
+    """The allocation cache keeps a product's result when only orders at or before the
+    stock boundary were shipped (docs/RISK.md): the others' outcomes are unchanged."""
+    from presale_engine.inventory import shortfalls
+
+    t0 = datetime(2026, 11, 1, 9, 30)
+    arrivals = sorted(((t0 + timedelta(days=d)).date(), q) for d, q in raw_batches)
+    demands = sorted((t0 + timedelta(days=dl, hours=i), None, qty)
+                     for i, (dl, qty) in enumerate(raw_demands))
+    prefix: list[int] = []
+    before = shortfalls(on_hand, arrivals, demands, prefix)
+    last = prefix[0]
+    short = {i for i, _late in before}
+    candidates = [i for i in range(last + 1) if i not in short]
+    assume(candidates)
+    shipped = data.draw(st.sampled_from(candidates))
+    rest = [d for i, d in enumerate(demands) if i != shipped]
+    after = shortfalls(on_hand - demands[shipped][2], arrivals, rest)
+    index = [i for i in range(len(demands)) if i != shipped]
+    assert {(index[i], late) for i, late in after} == set(before)

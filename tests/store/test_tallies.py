@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select, text, update
 from presale_engine.service import OrderFilter
 from presale_engine.store import risk_queries as RQ
 from presale_engine.store import tallies as T
-from presale_engine.store.models import AllocationCache, Order, Product, SupplyBatch
+from presale_engine.store.models import AllocationCache, Order, Product, StockLog, SupplyBatch
 
 NOW = datetime(2026, 11, 22, 4, 0, tzinfo=UTC)
 
@@ -111,10 +111,65 @@ def test_a_products_allocation_is_redone_when_its_stock_changes(demo: Any) -> No
         again = {c.product_id: (c.version, c.groups)
                  for c in s.execute(select(AllocationCache)).scalars()}
         s.execute(delete(AllocationCache))
-    assert again[pid][0] > cached[pid][0]
+    # its stock moved (a logged on-hand change, or a version moved by its supply)
+    assert again[pid] != cached[pid]
     assert {p: v for p, v in again.items() if p != pid} == \
         {p: v for p, v in cached.items() if p != pid}
     assert sum(g["orders"] for g in again[pid][1]) > \
         sum(g["orders"] for g in cached[pid][1]), sku
     assert short_orders(svc) == after  # without the cache: the same
     assert after > before
+
+
+def _fresh_shortfalls(svc: Any) -> int:
+    with svc.db.session() as s:
+        s.execute(delete(AllocationCache))
+    return short_orders(svc)
+
+
+def test_shipping_orders_stock_covered_keeps_the_cached_allocation(demo: Any) -> None:
+    """Shipping orders that stock alone covered changes nobody's allocation: the cache
+    stays (no product allocated again) and still equals a fresh allocation; any other
+    change (a stock count) makes the product allocate again."""
+    svc = demo
+    short_orders(svc)
+    with svc.db.session() as s:
+        before = {c.product_id: (c.version, c.groups, c.boundary)
+                  for c in s.execute(select(AllocationCache)).scalars()}
+    assert any(b[2] is not None for b in before.values())
+    # the earliest-deadline paid orders: covered from stock first
+    ready = svc.orders.find(OrderFilter(statuses=["paid", "balance_paid"]), limit=30)
+    svc.orders.bulk("ship", ids=[o.id for o in ready], carrier="SF")
+    calls: list[list[int]] = []
+    import presale_engine.service.stock_plan as SP
+
+    real = SP._shortfall_groups
+
+    def spy(s: Any, shop_id: int, pids: list[int]) -> Any:
+        calls.append(list(pids))
+        return real(s, shop_id, pids)
+
+    SP._shortfall_groups = spy  # type: ignore[assignment]
+    try:
+        after = short_orders(svc)
+    finally:
+        SP._shortfall_groups = real  # type: ignore[assignment]
+    with svc.db.session() as s:
+        kept = {c.product_id: (c.version, c.groups, c.boundary)
+                for c in s.execute(select(AllocationCache)).scalars()}
+        assert s.execute(select(func.count()).select_from(StockLog)).scalar_one() == 0
+    redone = set(calls[0]) if calls else set()
+    assert {p for p in kept if kept[p] == before[p]} | redone == set(kept)
+    assert len(redone) < len(kept)  # some products kept their cached allocation
+    assert after == _fresh_shortfalls(svc)
+    # a stock count is not a shipment: that product allocates again, and agrees
+    pid, sku = next((p.id, p.sku) for p in svc.stock.products() if p.id in kept)
+    svc.stock.adjust(sku, -5, reason="count")
+    calls.clear()
+    SP._shortfall_groups = spy  # type: ignore[assignment]
+    try:
+        again = short_orders(svc)
+    finally:
+        SP._shortfall_groups = real  # type: ignore[assignment]
+    assert pid in calls[0]
+    assert again == _fresh_shortfalls(svc)

@@ -46,6 +46,7 @@ def downgrade() -> None:
     conn = op.get_bind()
     for stmt in tallies.drop_ddl(conn.dialect.name):
         conn.exec_driver_sql(stmt)
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stock_log")  # made by 0010's triggers' era
     op.drop_table("allocation_cache")
     op.drop_table("stock_version")
     for t in reversed(tallies.TALLIES):
