@@ -172,6 +172,12 @@ class CampaignDetailView(QFrame):
             parts.append(self.tr("balance discount %1").replace("%1", money("balance_discount")))
         if item.get("cap") is not None:
             parts.append(self.tr("cap %Ln unit(s)", "", int(item["cap"])))
+        pool = (item.get("blind_box") or {}).get("pool") or []
+        if pool:
+            total = sum(Decimal(str(e["weight"])) for e in pool)
+            drawn = ", ".join(
+                f"{e['sku']} {Decimal(str(e['weight'])) * 100 / total:.0f}%" for e in pool)
+            parts.append(self.tr("blind box drawn from %1").replace("%1", drawn))
         return " · ".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -38,6 +38,10 @@
 <context>
     <name>CampaignDetailView</name>
     <message>
+        <source>blind box drawn from %1</source>
+        <translation>盲盒，从 %1 中抽取</translation>
+    </message>
+    <message>
         <location filename="../../app/views/campaigns.py" line="+116"/>
         <source>Select a campaign to see its details</source>
         <translation>选择一个活动即可查看详情</translation>

@@ -85,3 +85,20 @@ def test_delay_notices_with_compensation_are_exported_and_noted(
     assert out.exists()
     first = dlg.batch.lines[0]
     assert svc.orders.history(first.order_id)[-1].event == "message"
+
+
+def test_a_blind_box_shows_its_pool_on_the_campaign_page(qtbot: Any, window: MainWindow,
+                                                        svc: Any, shared_data: Any) -> None:
+    import json
+
+    d = json.loads((shared_data / "campaigns" / "tiktok_gift_box.json").read_text("utf-8"))
+    d["name"] = "Mystery box"
+    d["items"] = [{"sku": "XMAS-MYSTERY", "price": "29.90", "blind_box": {"pool": [
+        {"sku": "XMAS-BOX-01", "weight": 3}, {"sku": "XMAS-BOX-02", "weight": 1}]}}]
+    cid = svc.campaigns.create(d)
+    window.show_page("campaigns")
+    page = window.campaigns
+    page.refresh()
+    qtbot.waitUntil(lambda: page.select_campaign(cid), timeout=10000)
+    qtbot.waitUntil(lambda: "XMAS-MYSTERY" in page.detail.body.text(), timeout=10000)
+    assert "blind box drawn from XMAS-BOX-01 75%, XMAS-BOX-02 25%" in page.detail.body.text()
