@@ -13,7 +13,10 @@ Writes ``<what>_<lang>_<W>x<H>.png``:
   ledger, duplicate, settings, print, packing bench, start), sized to fit the screen;
 - ``import_<step>``: the import dialog (preview, refused file, own column mapping, the
   result with flagged orders, the result of orders for a draft campaign);
-- ``wizard_<n>_<page>``: the campaign wizard's six pages.
+- ``wizard_<n>_<page>``: the campaign wizard's six pages;
+- ``planner_<tab>``: the planner (forecast and plan, P&L, buyer messages);
+- ``dashboard_<part>``, ``settings_<tab>``: the dashboard scrolled to its charts and to
+  the shortfall chart, its campaign drill-down, and the tabs of Preferences.
 
 Offscreen, with the shipped CJK font, the app's style and translations; ops run
 synchronously, so every picture shows loaded data. Dialogs are never larger than the
@@ -31,6 +34,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +103,10 @@ def render_all(out_dir: Path, langs: Sequence[str] = LANGS,
     with _app_setup() as app, tempfile.TemporaryDirectory() as tmp:
         demo = open_service(Path(tmp) / "demo.sqlite3", clock=fixed_clock(NOW))
         generate_demo_shop(demo, orders=demo_orders)
+        for weeks, rating, bad in ((5, "4.8", "0.012"), (3, "4.7", "0.019"),
+                                   (1, "4.6", "0.024"), (0, "4.5", "0.027")):
+            demo.risk.record_health(rating=Decimal(rating), bad_review_rate=Decimal(bad),
+                                    day=NOW.date() - timedelta(weeks=weeks))
         empty = open_service(Path(tmp) / "empty.sqlite3", clock=fixed_clock(NOW))
         shots = Shots(app, out_dir, Path(tmp), demo, empty, only or (lambda _n: True))
         try:
@@ -127,7 +135,8 @@ class Shots:
         tag = f"{lang}_{size[0]}x{size[1]}"
         for name, fn in (("page", self.pages), ("empty", self.empty_pages),
                          ("dialog", self.dialogs), ("import", self.imports),
-                         ("wizard", self.wizard), ("planner", self.planning)):
+                         ("wizard", self.wizard), ("planner", self.planning),
+                         ("dashboard", self.dashboard)):
             if self.only(name):
                 files += fn(tag, size)
         return files
@@ -199,8 +208,7 @@ class Shots:
 
     # ------------------------------------------------------------------ planning
     def planning(self, tag: str, size: tuple[int, int]) -> list[Path]:
-        """The planner's three tabs: forecast and plan, P&L, buyer messages (the
-        dashboard's charts: ``python -m app.views.dashboard_screenshots``)."""
+        """The planner's three tabs: forecast and plan, P&L, buyer messages."""
         from PySide6.QtCore import QDate
 
         files = []
@@ -227,6 +235,47 @@ class Shots:
             dlg.preview()
             settle(self.app)
             files.append(grab(dlg, self.path("planner_messages", tag)))
+            dlg.reject()
+        finally:
+            self.drop(w)
+        return files
+
+    # ------------------------------------------------------------------ dashboard
+    def dashboard(self, tag: str, size: tuple[int, int]) -> list[Path]:
+        """The dashboard scrolled to its charts and to the shortfall chart, its drill-down
+        into the TikTok campaign, and the risk tabs of Preferences."""
+        from app.dialogs.settings_dialog import SettingsDialog, read_settings_data
+
+        files = []
+        w = self.window(self.demo, size)
+        try:
+            w.show_page("dashboard")
+            page = w.dashboard
+            settle(self.app, 0.3)
+            bar = page.scroll.verticalScrollBar()
+            for stem, widget in (("dashboard_charts", page.orders_chart),
+                                 ("dashboard_flow", page.flow_chart)):
+                bar.setValue(widget.y() - 8)
+                settle(self.app, 0.2)
+                files.append(grab(w, self.path(stem, tag)))
+            tiktok = next(c.id for c in self.demo.campaigns.all()
+                          if c.platform == "tiktok" and c.status == "approved")
+            page.show_campaign(tiktok)
+            bar.setValue(0)
+            settle(self.app, 0.3)
+            files.append(grab(w, self.path("dashboard_campaign", tag)))
+            dlg = SettingsDialog(read_settings_data(self.demo), self.demo, w)
+            fit(dlg, size, (720, 620))
+            dlg.show()
+            tab = dlg.thresholds_tab
+            dlg.tabs.setCurrentWidget(tab)
+            tab.profile_combo.setCurrentIndex(tab.profile_combo.findData("tiktok"))
+            for stem, widget in (("settings_thresholds", tab),
+                                 ("settings_health", dlg.health_tab),
+                                 ("settings_shop", dlg.general_tab)):
+                dlg.tabs.setCurrentWidget(widget)
+                settle(self.app, 0.2)
+                files.append(grab(dlg, self.path(stem, tag)))
             dlg.reject()
         finally:
             self.drop(w)
@@ -397,7 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--lang", choices=LANGS, action="append")
     p.add_argument("--size", choices=[f"{w}x{h}" for w, h in SIZES], action="append")
     p.add_argument("--only", action="append",
-                   choices=("page", "empty", "dialog", "import", "wizard"))
+                   choices=("page", "empty", "dialog", "import", "wizard", "planner",
+                            "dashboard"))
     args = p.parse_args(argv)
     sizes = [s for s in SIZES if args.size is None or f"{s[0]}x{s[1]}" in args.size]
     only = (lambda n: n in args.only) if args.only else None
