@@ -154,9 +154,9 @@ class MoneyChart(DayChart):
         y = self.value_axis(float(top), "%.0f")
         self.line(_tr("Deposits"), DEPOSIT_COLOUR,
                   [(day, float(v)) for day, v in zip(days, d.deposits, strict=True)], [x, y])
-        self.line(_tr("Balances"), BALANCE_COLOUR,
+        self.line(_tr("Balances and full payments"), BALANCE_COLOUR,
                   [(day, float(v)) for day, v in zip(days, d.balances, strict=True)], [x, y])
-        self.note.setText(_tr("Deposits %1, balances %2 in the period").replace(
+        self.note.setText(_tr("Deposits %1, balances and full payments %2 in the period").replace(
             "%1", display.money(sum(d.deposits, Decimal(0)), currency)).replace(
             "%2", display.money(sum(d.balances, Decimal(0)), currency)))
 

@@ -35,7 +35,7 @@ from .order_desk import (
 from .orders import OrdersPart
 from .planning import CampaignForecast, CampaignPnl, PlanningPart, ProductionPlan
 from .printing import PrintingPart
-from .risk import DayFigures, RiskPart
+from .risk import RiskPart
 from .shop import ShopPart
 from .stock import StockPart
 from .stock_plan import (
@@ -119,7 +119,6 @@ __all__ = [
     "CampaignRow",
     "Clock",
     "Cursor",
-    "DayFigures",
     "DelayResult",
     "Flow",
     "FlowDay",

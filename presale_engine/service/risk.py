@@ -79,18 +79,6 @@ class HealthView:
 
 
 @dataclass(frozen=True)
-class DayFigures:
-    """One local day of the shop in one currency: orders placed, and money received."""
-
-    day: date
-    currency: str
-    orders: int
-    presale_orders: int
-    deposits: Decimal  # deposit payments received that day
-    balances: Decimal  # balance and full payments received that day
-
-
-@dataclass(frozen=True)
 class MetricsView:
     """The figures of a shop, platform, campaign or SKU in one currency (and day).
 

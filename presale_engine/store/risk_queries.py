@@ -311,14 +311,16 @@ def hourly_sums(s: Session, since: datetime, until: datetime, *,
                 campaign_id: int | None = None) -> list[tuple[str, str, str, int, int]]:
     """(what, UTC hour, currency, count, minor-unit sum) per hour in [since, until):
     ``orders`` placed (sum: their totals), ``deposits`` paid (deposit orders, by the
-    deposit's payment time) and ``balances`` paid (deposit orders, by the balance's).
+    deposit's payment time) and ``balances`` paid: a deposit order's balance, any other
+    order's full payment, by the time it was paid (a full-payment shop's money in).
     Three grouped queries; at most hours × currencies rows each."""
     out: list[tuple[str, str, str, int, int]] = []
     deposit_kind = Order.kind == "deposit"
     for what, col, amount, extra in (
             ("orders", Order.ordered_at, Order.total, None),
             ("deposits", Order.deposit_paid_at, Order.deposit, deposit_kind),
-            ("balances", Order.paid_at, Order.balance, deposit_kind)):
+            ("balances", Order.paid_at,
+             case((deposit_kind, Order.balance), else_=Order.total), None)):
         bucket = _hour(s, col)
         q = (select(bucket, Order.currency, func.count(Order.id),
                     func.coalesce(func.sum(amount), 0))

@@ -234,12 +234,12 @@
         <translation>定金</translation>
     </message>
     <message>
-        <source>Balances</source>
-        <translation>尾款</translation>
+        <source>Balances and full payments</source>
+        <translation>尾款与全款</translation>
     </message>
     <message>
-        <source>Deposits %1, balances %2 in the period</source>
-        <translation>本周期定金 %1，尾款 %2</translation>
+        <source>Deposits %1, balances and full payments %2 in the period</source>
+        <translation>本周期定金 %1，尾款与全款 %2</translation>
     </message>
     <message>
         <source>Shop health</source>
